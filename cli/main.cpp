@@ -1,0 +1,143 @@
+// cli/main.cpp - the `wardshare` command: pasted results in, shares, seats and the audit out.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "wardshare/wardshare.hpp"
+
+namespace {
+
+constexpr const char* usage =
+    "usage: wardshare [--json] [--csv] [--summary] [--method top|total|ballots|average] [--focus LABEL]\n"
+    "                 [--independents auto|grouped|separate] [--seats N] [--threshold P] [FILE ...]\n"
+    "Reads pasted election results (FILE, or standard input when there is none or it is '-') and prints each\n"
+    "contest's vote shares, seats won, and every printed figure that does not add up.\n"
+    "  --json           one JSON document (docs/json.md)\n"
+    "  --csv            one row per party per contest\n"
+    "  --summary        report mode: league table, per-area means, headline figures, audit\n"
+    "  --method M       top (default), total, ballots or average (docs/methods.md)\n"
+    "  --focus LABEL    the party to highlight and summarise (default: the one whose shares are printed)\n"
+    "  --independents M auto (default: grouped in multi-seat contests), grouped or separate\n"
+    "  --seats N        seats in every contest (default: from the text, else 1)\n"
+    "  --threshold P    the league table's threshold in percent (default 5)\n";
+
+int usage_error(const std::string& why) {
+  std::fprintf(stderr, "wardshare: %s\n%s", why.c_str(), usage);
+  return 2;
+}
+
+std::optional<std::string> read_all(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void print_summary(const wardshare::summary& s) {
+  using wardshare::format_tenths;
+  using wardshare::group_thousands;
+  auto tenths = [](double share) { return format_tenths(wardshare::round_tenths(share * 1000.0, 100000.0)); };
+  std::printf("Summary for %s (threshold %.1f%%)\n", s.focus.c_str(), s.threshold);
+  std::printf("  contests %d, candidates %d, areas %d, votes %s, mean share %s%%, at or above threshold %d\n\n",
+              s.contests, s.candidates, s.areas, group_thousands(s.votes).c_str(), tenths(s.mean_share).c_str(), s.at_or_above);
+  std::printf("League table\n");
+  for (const auto& l : s.league)
+    std::printf("  %3d  %-28s %-32s %s (%s%%)\n", l.rank, l.row.area.value_or("").c_str(), l.row.ward.value_or("").c_str(),
+                group_thousands(l.row.votes).c_str(), format_tenths(l.row.share_tenths).c_str());
+  std::printf("\nBy area\n");
+  for (const auto& a : s.by_area)
+    std::printf("  %-32s contests %3d  candidates %3d  votes %8s  mean %s%%\n", a.area.c_str(), a.contests, a.candidates,
+                group_thousands(a.votes).c_str(), tenths(a.mean_share).c_str());
+  std::printf("\nAudit (%zu)\n", s.audit.size());
+  for (const auto& a : s.audit)
+    std::printf("  line %u  %s: %s\n", a.line, a.code.c_str(), a.message.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool json = false, csv = false, want_summary = false;
+  double threshold = 5.0;
+  wardshare::compute_options options;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      if (i + 1 >= argc) return std::nullopt;
+      (void)name;
+      return std::string(argv[++i]);
+    };
+    if (a == "--json") json = true;
+    else if (a == "--csv") csv = true;
+    else if (a == "--summary") want_summary = true;
+    else if (a == "-h" || a == "--help") { std::fputs(usage, stdout); return 0; }
+    else if (a == "--method") {
+      auto v = value("--method");
+      auto m = v ? wardshare::parse_method(*v) : std::nullopt;
+      if (!m) return usage_error("--method takes top, total, ballots or average");
+      options.method = *m;
+    } else if (a == "--independents") {
+      auto v = value("--independents");
+      auto m = v ? wardshare::parse_independents(*v) : std::nullopt;
+      if (!m) return usage_error("--independents takes auto, grouped or separate");
+      options.independents = *m;
+    } else if (a == "--focus") {
+      auto v = value("--focus");
+      if (!v || v->empty()) return usage_error("--focus takes a party label");
+      options.focus = *v;
+    } else if (a == "--seats") {
+      auto v = value("--seats");
+      char* end = nullptr;
+      long n = v ? std::strtol(v->c_str(), &end, 10) : 0;
+      if (!v || *end != '\0' || n < 1 || n > 100) return usage_error("--seats takes a whole number from 1 to 100");
+      options.seats = static_cast<int>(n);
+    } else if (a == "--threshold") {
+      auto v = value("--threshold");
+      char* end = nullptr;
+      double t = v ? std::strtod(v->c_str(), &end) : -1;
+      if (!v || *end != '\0' || !(t >= 0 && t <= 100)) return usage_error("--threshold takes a percentage from 0 to 100");
+      threshold = t;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      return usage_error("unknown option '" + a + "'");
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) files.push_back("-");
+
+  std::string text;
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    auto t = read_all(files[k]);
+    if (!t) {
+      std::fprintf(stderr, "wardshare: cannot read '%s'\n", files[k].c_str());
+      return 1;
+    }
+    if (k) text += "\n";
+    text += *t;
+  }
+  wardshare::parse_options popts;
+  popts.max_bytes = static_cast<std::size_t>(1) << 32;  // the CLI takes what memory allows
+  auto doc = wardshare::parse(text, popts);
+  auto res = wardshare::compute(doc, options);
+  std::optional<wardshare::summary> sum;
+  if (want_summary) sum = wardshare::summarise(doc, res, options.focus, threshold);
+
+  if (json) {
+    std::fputs(wardshare::to_json(res, sum ? &*sum : nullptr, 1).c_str(), stdout);
+    std::fputs("\n", stdout);
+  } else if (csv) {
+    std::fputs(wardshare::to_csv(res).c_str(), stdout);
+  } else if (sum) {
+    print_summary(*sum);
+  } else {
+    std::fputs(wardshare::to_text(res).c_str(), stdout);
+    if (res.contests.empty()) std::fputs("No contests found.\n", stdout);
+  }
+  return 0;
+}

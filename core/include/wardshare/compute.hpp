@@ -1,0 +1,114 @@
+/// wardshare/compute.hpp - vote shares, seats and the audit of printed figures.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wardshare/document.hpp"
+#include "wardshare/parties.hpp"
+
+namespace wardshare {
+
+/// How a party's share is worked out (docs/methods.md has the seed report's worked examples).
+enum class share_method : std::uint8_t {
+  top,      ///< a party's highest candidate over the sum of every party's highest candidate (default)
+  total,    ///< a party's votes over all votes cast for all candidates
+  ballots,  ///< a party's highest candidate over the number of voters (needs a turnout or ballots figure)
+  average,  ///< a party's mean candidate vote over the sum of the parties' means
+};
+[[nodiscard]] std::string_view to_string(share_method m) noexcept;
+[[nodiscard]] std::optional<share_method> parse_method(std::string_view text) noexcept;
+
+/// How Independent candidates are grouped.
+enum class independents_mode : std::uint8_t {
+  automatic,  ///< separate in a single-seat contest, one group in a multi-seat one (as the seed report counts)
+  grouped,    ///< always one group
+  separate,   ///< always each their own
+};
+[[nodiscard]] std::string_view to_string(independents_mode m) noexcept;
+[[nodiscard]] std::optional<independents_mode> parse_independents(std::string_view text) noexcept;
+
+struct compute_options {
+  share_method method = share_method::top;
+  independents_mode independents = independents_mode::automatic;
+  std::optional<int> seats;            ///< overrides what the text says; otherwise the text, else 1
+  std::optional<std::string> focus;    ///< the party to highlight; otherwise the one whose share is printed
+  const party_registry* registry = nullptr;  ///< null: the built-in registry
+};
+
+/// One candidate, with the party the label resolved to.
+struct candidate_result {
+  std::optional<std::string> name;
+  std::string label;                 ///< as written (the candidate's name when no label was given)
+  std::optional<std::string> party;  ///< the registry's name, when the label is known
+  std::string group;                 ///< the key of the party group the candidate counts in
+  std::int64_t votes = 0;
+  bool elected = false;
+  bool elected_marker = false;       ///< the text marked this candidate elected
+  source_position where;
+};
+
+/// One party group and its share.
+struct party_result {
+  std::string group;                 ///< unique within the contest (`Ind`, or `Ind 2` for a second Independent)
+  std::string label;                 ///< the label to print (`Lab`)
+  std::optional<std::string> party;  ///< the registry's name
+  std::string colour;                ///< `#rrggbb`, or empty
+  int candidates = 0;
+  double value = 0;                  ///< the figure the method uses (highest, sum or mean)
+  std::int64_t highest = 0;
+  std::int64_t total = 0;            ///< all this group's candidates' votes
+  double share = 0;                  ///< unrounded percent
+  int share_tenths = 0;              ///< share rounded half-up to one decimal, in tenths of a percent
+  int seats_won = 0;
+  std::optional<double> printed_percent;  ///< what the text printed for this group
+};
+
+/// A stated figure that the numbers do not bear out, or another fact the user should see.
+struct check {
+  std::string code;                  ///< `total_mismatch`, `share_mismatch`, `tie_at_boundary`, `method_fallback`
+  std::optional<std::string> label;  ///< the party it concerns
+  std::string message;
+  source_position where;
+};
+
+struct contest_result {
+  std::optional<std::string> area;
+  std::optional<std::string> ward;
+  int seats = 1;
+  std::string seats_from;            ///< `text`, `option` or `default`
+  share_method method = share_method::top;  ///< the method used
+  share_method requested = share_method::top;
+  std::uint32_t line = 0;
+  std::uint32_t end_line = 0;
+  double denominator = 0;
+  std::int64_t all_votes = 0;        ///< every candidate's votes added up
+  std::int64_t sum_of_highest = 0;   ///< every group's highest candidate added up
+  std::optional<std::string> focus;  ///< the group highlighted
+  std::vector<candidate_result> candidates;  ///< in the order written
+  std::vector<party_result> parties;          ///< by share, highest first
+  stated_totals stated;
+  std::vector<std::pair<std::string, double>> stated_shares;  ///< label and printed percent, in order
+  std::optional<double> turnout_percent;  ///< from ballots and electorate, when both are given
+  std::vector<check> checks;
+  const contest* source = nullptr;   ///< the contest it was computed from (lives in the document)
+};
+
+/// Every contest of a document computed.
+struct result {
+  std::vector<contest_result> contests;
+  std::vector<diagnostic> diagnostics;  ///< the document's, then those computing added (unrecognised labels)
+  std::optional<std::string> document_focus;  ///< the label whose shares the document prints most often
+};
+
+/// Rounds a share half-up to tenths of a percent, exactly: `round_tenths(218, 2236) == 97`.
+[[nodiscard]] int round_tenths(double numerator, double denominator) noexcept;
+
+[[nodiscard]] contest_result compute(const contest& c, const compute_options& options,
+                                     std::vector<diagnostic>* diagnostics = nullptr);
+[[nodiscard]] result compute(const document& doc, const compute_options& options = {});
+
+}  // namespace wardshare

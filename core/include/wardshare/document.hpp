@@ -1,0 +1,76 @@
+/// wardshare/document.hpp - what the reader found in pasted results: contests, quoted figures, diagnostics.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wardshare/diagnostic.hpp"
+
+namespace wardshare {
+
+/// One candidate's result as written (`Lab 1,160`, `TUSC 218 (9.7%)`, `Waheed Akbar (WPB) 8,396`).
+struct entry {
+  std::string label;                   ///< the party label as written, trimmed; empty when none was given
+  std::optional<std::string> name;     ///< the candidate's name when the text gives it
+  std::int64_t votes = 0;
+  std::optional<double> printed_percent;  ///< a share printed after the number, as written
+  bool elected_marker = false;         ///< the text marks this candidate elected
+  source_position where;               ///< where the entry starts
+};
+
+/// Figures stated for a contest as a whole. Each is optional: only what the text says.
+struct stated_totals {
+  std::optional<std::int64_t> total;       ///< `Votes cast`, `Aggregate vote`, `Total valid votes`...
+  std::optional<std::int64_t> ballots;     ///< voters: `Turnout N`, `Ballots N`, `Ballot papers issued`
+  std::optional<std::int64_t> electorate;  ///< `Electorate`, `Registered electors`
+  std::optional<std::int64_t> rejected;    ///< `Rejected`, `Ballot papers rejected`
+  std::optional<std::int64_t> majority;    ///< `Majority N`
+  std::optional<double> turnout_percent;   ///< `Turnout 34.5%`
+  source_position total_at;                ///< where the `total` figure was read
+};
+
+/// A previous result quoted with a contest (`2021 result: Lab 61,941; ...`).
+struct previous_result {
+  std::string heading;  ///< as written (`2021 result`)
+  std::vector<entry> entries;
+  stated_totals stated;
+  std::uint32_t line = 0;
+};
+
+/// One contest: a ward (or mayoralty, or constituency) and its candidates' votes.
+struct contest {
+  std::optional<std::string> area;     ///< the nearest heading above (`Basildon`)
+  std::optional<std::string> ward;     ///< `Fryerns`
+  std::optional<int> seats;            ///< from the text (`(three seats)`), when it says
+  std::vector<std::string> candidate_names;  ///< the names column of a report row
+  std::vector<entry> entries;
+  stated_totals stated;
+  std::optional<previous_result> previous;
+  std::uint32_t line = 0;              ///< the line the contest starts on
+  std::uint32_t end_line = 0;          ///< the last line that contributed to it
+};
+
+/// A figure that quotes one candidate in a contest (league tables, lists of other candidates).
+/// It refers to a contest; it is not one.
+struct quote {
+  std::optional<std::int64_t> rank;
+  std::optional<std::string> area;
+  std::optional<std::string> ward;
+  std::optional<std::string> name;
+  std::string heading;                 ///< the nearest heading above the table
+  std::vector<std::int64_t> votes;     ///< `450 (25.2%) & 303` gives two
+  std::optional<double> printed_percent;
+  bool elected_marker = false;
+  source_position where;
+};
+
+/// Everything read from one input.
+struct document {
+  std::vector<contest> contests;
+  std::vector<quote> quotes;
+  std::vector<diagnostic> diagnostics;
+};
+
+}  // namespace wardshare

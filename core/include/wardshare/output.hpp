@@ -1,0 +1,29 @@
+/// wardshare/output.hpp - results as the JSON document, report-style lines, text tables and CSV.
+#pragma once
+
+#include <string>
+
+#include "wardshare/compute.hpp"
+#include "wardshare/summary.hpp"
+
+namespace wardshare {
+
+/// A number with thousands separators: `2236` -> `2,236`.
+[[nodiscard]] std::string group_thousands(std::int64_t n);
+/// Tenths of a percent as printed: `97` -> `9.7`.
+[[nodiscard]] std::string format_tenths(int tenths);
+
+/// The contest as a results report prints it: `Lab 1,160; ...; TUSC 218 (9.7%) Votes cast 2,236`
+/// (the focus party's share in brackets, the method's denominator as the total).
+[[nodiscard]] std::string report_line(const contest_result& c);
+
+/// The CLI's `--json` document (docs/json.md). `summary` may be null.
+[[nodiscard]] std::string to_json(const result& r, const summary* s = nullptr, int indent = -1);
+
+/// Human-readable tables, one per contest, with checks and diagnostics.
+[[nodiscard]] std::string to_text(const result& r);
+
+/// One row per party per contest, with a header.
+[[nodiscard]] std::string to_csv(const result& r);
+
+}  // namespace wardshare

@@ -1,0 +1,28 @@
+/// wardshare/parse.hpp - reading pasted election results into a document.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "wardshare/document.hpp"
+#include "wardshare/parties.hpp"
+
+namespace wardshare {
+
+/// How to read. The defaults suit anything a person pastes.
+struct parse_options {
+  /// Inputs longer than this are refused with an `input_too_large` error (the page caps pastes at 10 MB).
+  std::size_t max_bytes = 64u * 1024u * 1024u;
+  /// Known labels help find where a row's results start when it has no tabs. Null: the built-in registry.
+  const party_registry* registry = nullptr;
+};
+
+/// Reads results in any of the shapes people paste: report rows (`Ward<TAB>Candidate<TAB>Lab 1,160; ...`),
+/// the same fields one to a line, a bare `Lab 1,160; Con 529` and `Name, Party – votes` lines, under
+/// headings that name the area. Never throws for any input; what it cannot read becomes a diagnostic.
+///
+///     auto doc = wardshare::parse("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236");
+///     // doc.contests.size() == 1, doc.contests[0].entries.size() == 4
+[[nodiscard]] document parse(std::string_view text, const parse_options& options = {});
+
+}  // namespace wardshare

@@ -1,0 +1,50 @@
+/// wardshare/parties.hpp - the party registry: which labels and names mean the same party.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wardshare {
+
+/// One party as the registry knows it.
+struct party_info {
+  std::string label;                ///< the short form reports print (`Lab`)
+  std::string name;                 ///< the registered name (`Labour Party`)
+  std::string colour;               ///< `#rrggbb`, or empty when the registry has none
+  std::vector<std::string> aliases; ///< other names and abbreviations of the same party
+  long registered = 0;              ///< how often the registered names occur in the source list
+  bool independent = false;         ///< the Independent entry: candidates are people, not a party
+};
+
+/// Maps what people write (`lab`, `Labour`, `The Labour Party Candidate`) to one party.
+///
+///     auto reg = wardshare::party_registry::builtin();
+///     const party_info* p = reg.find("lab");   // -> Labour Party
+class party_registry {
+ public:
+  /// The registry compiled in from `data/parties.json`.
+  [[nodiscard]] static const party_registry& builtin();
+  /// Reads a registry in the `data/parties.json` shape; nullopt (and `error` set) when it is not one.
+  [[nodiscard]] static std::optional<party_registry> from_json(std::string_view json, std::string* error = nullptr);
+
+  /// The party a label or name means, or null. Case, punctuation, a leading `The` and
+  /// description words (`Party`, `Candidate`) are ignored.
+  [[nodiscard]] const party_info* find(std::string_view text) const;
+  /// The Independent entry, or null when the registry has none.
+  [[nodiscard]] const party_info* independent() const;
+  [[nodiscard]] const std::vector<party_info>& parties() const noexcept { return parties_; }
+
+  /// The key labels are compared by: lower case, letters and digits only, words single-spaced.
+  [[nodiscard]] static std::string normalise(std::string_view text);
+
+ private:
+  std::vector<party_info> parties_;
+  std::vector<std::pair<std::string, std::size_t>> index_;  // sorted normalised key -> party
+  std::size_t independent_ = static_cast<std::size_t>(-1);
+  void build_index();
+};
+
+}  // namespace wardshare

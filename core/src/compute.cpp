@@ -1,0 +1,353 @@
+// core/src/compute.cpp - shares by each method, seats, and the audit of every printed figure.
+#include "wardshare/compute.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "text.hpp"
+#include "wardshare/output.hpp"
+
+namespace wardshare {
+
+std::string_view to_string(share_method m) noexcept {
+  switch (m) {
+    case share_method::top: return "top";
+    case share_method::total: return "total";
+    case share_method::ballots: return "ballots";
+    case share_method::average: return "average";
+  }
+  return "top";
+}
+
+std::optional<share_method> parse_method(std::string_view text) noexcept {
+  for (auto m : {share_method::top, share_method::total, share_method::ballots, share_method::average})
+    if (detail::iequals(text, to_string(m))) return m;
+  return std::nullopt;
+}
+
+std::string_view to_string(independents_mode m) noexcept {
+  switch (m) {
+    case independents_mode::automatic: return "auto";
+    case independents_mode::grouped: return "grouped";
+    case independents_mode::separate: return "separate";
+  }
+  return "auto";
+}
+
+std::optional<independents_mode> parse_independents(std::string_view text) noexcept {
+  for (auto m : {independents_mode::automatic, independents_mode::grouped, independents_mode::separate})
+    if (detail::iequals(text, to_string(m))) return m;
+  return std::nullopt;
+}
+
+namespace {
+
+__extension__ typedef __int128 i128;
+
+/// round-half-up(1000 * num / den) for non-negative integers, exactly.
+int tenths_exact(i128 num, i128 den) {
+  if (den <= 0) return 0;
+  return static_cast<int>((num * 2000 + den) / (den * 2));
+}
+
+int tenths_truncated(i128 num, i128 den) {
+  if (den <= 0) return 0;
+  return static_cast<int>(num * 1000 / den);
+}
+
+/// A share as an exact fraction: method values are integers, or means (sum / count) brought to a
+/// common denominator.
+struct fraction {
+  i128 num = 0;
+  i128 den = 0;
+};
+
+std::string pct(int tenths) { return format_tenths(tenths) + "%"; }
+
+std::string groups(std::int64_t n) { return group_thousands(n); }
+
+}  // namespace
+
+int round_tenths(double numerator, double denominator) noexcept {
+  if (!(denominator > 0) || !(numerator >= 0)) return 0;
+  // Exact when both are whole numbers (the usual case), else correct to double precision.
+  if (numerator == static_cast<double>(static_cast<std::int64_t>(numerator)) &&
+      denominator == static_cast<double>(static_cast<std::int64_t>(denominator)) && numerator < 9e15 && denominator < 9e15)
+    return tenths_exact(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator));
+  double t = numerator * 1000.0 / denominator;
+  return static_cast<int>(t + 0.5 + 1e-9);
+}
+
+contest_result compute(const contest& c, const compute_options& options, std::vector<diagnostic>* diagnostics) {
+  const auto& reg = options.registry ? *options.registry : party_registry::builtin();
+  contest_result out;
+  out.source = &c;
+  out.area = c.area;
+  out.ward = c.ward;
+  out.line = c.line;
+  out.end_line = c.end_line;
+  out.stated = c.stated;
+  out.requested = options.method;
+  if (options.seats && *options.seats > 0) { out.seats = *options.seats; out.seats_from = "option"; }
+  else if (c.seats) { out.seats = *c.seats; out.seats_from = "text"; }
+  else { out.seats = 1; out.seats_from = "default"; }
+
+  bool group_independents = options.independents == independents_mode::grouped ||
+                            (options.independents == independents_mode::automatic && out.seats > 1);
+
+  // candidates and their groups, in the order written
+  std::map<std::string, std::size_t> group_index;
+  std::vector<std::string> reported;
+  int independents = 0;
+  for (const auto& e : c.entries) {
+    candidate_result cr;
+    cr.name = e.name;
+    cr.votes = e.votes;
+    cr.elected_marker = e.elected_marker;
+    cr.where = e.where;
+    std::string display;
+    std::string colour;
+    if (e.label.empty()) {
+      cr.label = e.name ? *e.name : std::string("?");
+      cr.group = e.name ? "name:" + *e.name : std::string("?");
+      display = cr.label;
+    } else {
+      cr.label = e.label;
+      const party_info* p = reg.find(e.label);
+      if (p) {
+        cr.party = p->name;
+        display = p->label;
+        colour = p->colour;
+        if (p->independent && !group_independents) {
+          ++independents;
+          cr.group = independents == 1 ? p->label : p->label + " " + std::to_string(independents);
+          display = cr.group;
+        } else {
+          cr.group = p->label;
+        }
+      } else {
+        cr.group = "?" + party_registry::normalise(e.label);
+        display = e.label;
+        if (std::find(reported.begin(), reported.end(), cr.group) == reported.end()) {
+          reported.push_back(cr.group);
+          if (diagnostics)
+            diagnostics->push_back({e.where, severity::info, diag_code::unrecognised_label,
+                                    "unrecognised label '" + e.label + "': counted as a party of its own"});
+        }
+      }
+    }
+    auto [it, inserted] = group_index.emplace(cr.group, out.parties.size());
+    if (inserted) {
+      party_result pr;
+      pr.group = cr.group;
+      pr.label = display;
+      pr.party = cr.party;
+      pr.colour = colour;
+      out.parties.push_back(std::move(pr));
+    }
+    auto& pr = out.parties[it->second];
+    pr.candidates += 1;
+    pr.highest = std::max(pr.highest, cr.votes);
+    pr.total += cr.votes;
+    if (e.printed_percent && !pr.printed_percent) pr.printed_percent = e.printed_percent;
+    if (e.printed_percent) out.stated_shares.emplace_back(display, *e.printed_percent);
+    out.all_votes += cr.votes;
+    out.candidates.push_back(std::move(cr));
+  }
+  for (const auto& pr : out.parties) out.sum_of_highest += pr.highest;
+
+  // the method, falling back to `top` when `ballots` has no figure to divide by
+  out.method = options.method;
+  if (out.method == share_method::ballots && !(c.stated.ballots && *c.stated.ballots > 0)) {
+    out.method = share_method::top;
+    out.checks.push_back({"method_fallback", std::nullopt,
+                          "the ballots method needs the number of voters (Turnout or Ballots N), which this contest "
+                          "does not state: shares use the top method",
+                          {c.line, 1}});
+  }
+
+  // exact shares: value_i / sum(value_j), as fractions
+  std::vector<fraction> value(out.parties.size());
+  i128 scale = 1;
+  if (out.method == share_method::average) {
+    for (const auto& pr : out.parties) scale = std::lcm(static_cast<long long>(scale), static_cast<long long>(pr.candidates));
+  }
+  i128 den = 0;
+  for (std::size_t i = 0; i < out.parties.size(); ++i) {
+    auto& pr = out.parties[i];
+    switch (out.method) {
+      case share_method::top:
+      case share_method::ballots: pr.value = static_cast<double>(pr.highest); value[i].num = pr.highest; break;
+      case share_method::total: pr.value = static_cast<double>(pr.total); value[i].num = pr.total; break;
+      case share_method::average:
+        pr.value = static_cast<double>(pr.total) / pr.candidates;
+        value[i].num = static_cast<i128>(pr.total) * (scale / pr.candidates);
+        break;
+    }
+    den += value[i].num;
+  }
+  if (out.method == share_method::ballots) den = *c.stated.ballots;
+  out.denominator = static_cast<double>(den) / static_cast<double>(scale);
+  for (std::size_t i = 0; i < out.parties.size(); ++i) {
+    auto& pr = out.parties[i];
+    pr.share = den > 0 ? 100.0 * static_cast<double>(value[i].num) / static_cast<double>(den) : 0.0;
+    pr.share_tenths = tenths_exact(value[i].num, den);
+  }
+
+  // seats: the top N candidates; a tie for the last seat is reported, not decided
+  std::vector<std::size_t> order(out.candidates.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return out.candidates[a].votes > out.candidates[b].votes; });
+  auto n = static_cast<std::size_t>(out.seats);
+  if (!order.empty()) {
+    std::int64_t boundary = order.size() > n ? out.candidates[order[n]].votes : -1;
+    std::int64_t last_in = out.candidates[order[std::min(n, order.size()) - 1]].votes;
+    bool tie = order.size() > n && boundary == last_in && boundary > 0;
+    std::vector<std::string> tied;
+    for (std::size_t k = 0; k < order.size() && k < n; ++k) {
+      auto& cand = out.candidates[order[k]];
+      if (tie && cand.votes == boundary) continue;
+      cand.elected = true;
+    }
+    if (tie) {
+      for (auto idx : order)
+        if (out.candidates[idx].votes == boundary) tied.push_back(out.candidates[idx].name ? *out.candidates[idx].name : out.candidates[idx].label);
+      std::string who;
+      for (std::size_t k = 0; k < tied.size(); ++k) who += (k ? (k + 1 == tied.size() ? " and " : ", ") : "") + tied[k];
+      out.checks.push_back({"tie_at_boundary", std::nullopt,
+                            who + " are tied on " + groups(boundary) + " votes for the last seat: the votes cannot say who is elected",
+                            {c.line, 1}});
+    }
+  }
+  for (const auto& cand : out.candidates)
+    if (cand.elected) out.parties[group_index[cand.group]].seats_won += 1;
+
+  // the text's own elected markers against the computed winners
+  bool any_marker = std::any_of(out.candidates.begin(), out.candidates.end(), [](const candidate_result& x) { return x.elected_marker; });
+  if (any_marker)
+    for (const auto& cand : out.candidates)
+      if (cand.elected_marker != cand.elected)
+        out.checks.push_back({"elected_mismatch", cand.label,
+                              (cand.name ? *cand.name : cand.label) + " (" + groups(cand.votes) + ") is " +
+                                  (cand.elected_marker ? "marked elected but is not among the top " : "not marked elected but is among the top ") +
+                                  std::to_string(out.seats) + " by votes",
+                              cand.where});
+
+  // audit: the stated total
+  std::int64_t basis = out.method == share_method::total ? out.all_votes : out.sum_of_highest;
+  if (c.stated.total && *c.stated.total != out.sum_of_highest && *c.stated.total != out.all_votes) {
+    auto diff = *c.stated.total - basis;
+    std::string what = out.method == share_method::total ? "all candidates' votes" : "each party's highest vote";
+    out.checks.push_back({"total_mismatch", std::nullopt,
+                          "stated total " + groups(*c.stated.total) + " is " + groups(diff < 0 ? -diff : diff) +
+                              (diff < 0 ? " less" : " more") + " than the sum of " + what + " (" + groups(basis) + ")",
+                          c.stated.total_at});
+  }
+  if (c.stated.ballots && c.stated.electorate && *c.stated.electorate > 0) {
+    out.turnout_percent = 100.0 * static_cast<double>(*c.stated.ballots) / static_cast<double>(*c.stated.electorate);
+    if (c.stated.turnout_percent) {
+      int computed = tenths_exact(*c.stated.ballots, *c.stated.electorate);
+      int printed = static_cast<int>(*c.stated.turnout_percent * 10 + 0.5);
+      if (computed != printed)
+        out.checks.push_back({"turnout_mismatch", std::nullopt,
+                              "printed turnout " + pct(printed) + " but " + groups(*c.stated.ballots) + " / " +
+                                  groups(*c.stated.electorate) + " is " + pct(computed),
+                              {c.line, 1}});
+    }
+  }
+
+  // audit: every printed share
+  for (std::size_t k = 0; k < c.entries.size(); ++k) {
+    const auto& e = c.entries[k];
+    if (!e.printed_percent) continue;
+    const auto& cand = out.candidates[k];
+    int printed = static_cast<int>(*e.printed_percent * 10 + 0.5);
+    i128 num = cand.votes, d = den;
+    if (out.method == share_method::average) {  // a candidate's own share under `average` is its group's
+      const auto& pr = out.parties[group_index[cand.group]];
+      num = static_cast<i128>(pr.total) * (scale / pr.candidates);
+    }
+    int computed = tenths_exact(num, d);
+    if (computed == printed) continue;
+    std::string msg = "printed " + pct(printed) + " for " + cand.label + " " + groups(cand.votes) + ", computed " +
+                      pct(computed) + " (" + groups(cand.votes) + " / " + groups(static_cast<std::int64_t>(out.denominator)) +
+                      ", method " + std::string(to_string(out.method)) + "); off by " +
+                      format_tenths(std::abs(computed - printed)) + " points";
+    std::vector<std::pair<std::string, std::int64_t>> alternatives;
+    if (c.stated.total) alternatives.emplace_back("the stated total", *c.stated.total);
+    alternatives.emplace_back("the sum of all candidates' votes", out.all_votes);
+    alternatives.emplace_back("the sum of each party's highest vote", out.sum_of_highest);
+    if (c.stated.ballots) alternatives.emplace_back("the number of ballots", *c.stated.ballots);
+    bool explained = false;
+    for (const auto& [what, alt] : alternatives) {
+      if (alt == static_cast<std::int64_t>(d) || alt <= 0) continue;
+      if (tenths_exact(cand.votes, alt) == printed) {
+        msg += "; " + what + " (" + groups(alt) + ") reproduces " + pct(printed);
+        explained = true;
+        break;
+      }
+    }
+    if (!explained && tenths_truncated(num, d) == printed) {
+      msg += "; the printed figure is the share truncated, not rounded";
+      explained = true;
+    }
+    if (!explained && printed > 0) {
+      // the denominators that would print this figure: votes*1000/(printed+0.5) < d <= votes*1000/(printed-0.5)
+      auto lo = static_cast<std::int64_t>(static_cast<double>(cand.votes) * 1000.0 / (printed + 0.5)) + 1;
+      auto hi = static_cast<std::int64_t>(static_cast<double>(cand.votes) * 1000.0 / (printed - 0.5));
+      msg += "; no stated figure reproduces it (a denominator from " + groups(lo) + " to " + groups(hi) + " would)";
+    }
+    out.checks.push_back({"share_mismatch", cand.label, msg, e.where});
+  }
+
+  // focus: chosen, else the party whose share the text prints
+  if (options.focus) {
+    auto key = party_registry::normalise(*options.focus);
+    const party_info* fp = reg.find(*options.focus);
+    for (const auto& pr : out.parties)
+      if ((fp && pr.group == fp->label) || party_registry::normalise(pr.label) == key || party_registry::normalise(pr.group) == key) {
+        out.focus = pr.group;
+        break;
+      }
+  }
+  if (!out.focus)
+    for (std::size_t k = 0; k < c.entries.size(); ++k)
+      if (c.entries[k].printed_percent) { out.focus = out.candidates[k].group; break; }
+
+  std::stable_sort(out.parties.begin(), out.parties.end(), [](const party_result& a, const party_result& b) {
+    return a.share_tenths != b.share_tenths ? a.share_tenths > b.share_tenths : a.value > b.value;
+  });
+  return out;
+}
+
+result compute(const document& doc, const compute_options& options) {
+  result r;
+  r.diagnostics = doc.diagnostics;
+  // the label whose shares the document prints most often: the default focus
+  std::map<std::string, int> printed;
+  const auto& reg = options.registry ? *options.registry : party_registry::builtin();
+  for (const auto& c : doc.contests)
+    for (const auto& e : c.entries)
+      if (e.printed_percent && !e.label.empty()) {
+        const party_info* p = reg.find(e.label);
+        printed[p ? p->label : e.label] += 1;
+      }
+  int best = 0;
+  for (const auto& [label, count] : printed)
+    if (count > best) { best = count; r.document_focus = label; }
+  compute_options per = options;
+  if (!per.focus && r.document_focus) per.focus = r.document_focus;
+  std::vector<diagnostic> extra;
+  r.contests.reserve(doc.contests.size());
+  for (const auto& c : doc.contests) r.contests.push_back(compute(c, per, &extra));
+  if (!extra.empty()) {
+    r.diagnostics.insert(r.diagnostics.end(), extra.begin(), extra.end());
+    std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const diagnostic& x, const diagnostic& y) {
+      return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
+    });
+  }
+  return r;
+}
+
+}  // namespace wardshare

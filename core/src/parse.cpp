@@ -1,0 +1,1143 @@
+// core/src/parse.cpp - reads pasted results (report rows, one-field-a-line blocks, bare lists) into contests.
+//
+// Two passes over each line: cleaning (markup out, a column map kept so every diagnostic points at the
+// original text) and classifying (blank, ruler, prose, heading, results, quote...). A small state machine
+// then assembles contests, repairing what PDF extraction does to reports: totals shifted onto the next row,
+// results wrapped into the next row, the fields of one row spread over several lines.
+#include "wardshare/parse.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "text.hpp"
+#include "wardshare/output.hpp"
+
+namespace wardshare {
+namespace {
+
+using detail::is_alpha;
+using detail::is_digit;
+using detail::is_space;
+using detail::trim;
+
+constexpr std::int64_t max_votes = 1'000'000'000'000'000;  // 10^15: beyond any electorate, within int64 sums
+
+// ---------------------------------------------------------------------------------------------------------
+// Cleaning
+
+/// A line with markup removed; `col[i]` is the original column of `text[i]`.
+struct clean_line {
+  std::string text;
+  std::vector<std::uint32_t> col;
+  std::uint32_t line = 0;
+  std::uint32_t end_col = 1;
+  bool footnote = false;
+};
+
+/// A piece of a clean line (a tab-separated field, a word) with its start in the line.
+struct span {
+  std::string_view text;
+  std::size_t offset = 0;
+};
+
+clean_line clean(std::string_view raw, std::uint32_t line_no) {
+  clean_line out;
+  out.line = line_no;
+  out.text.reserve(raw.size());
+  out.col.reserve(raw.size());
+  auto trimmed = trim(raw);
+  out.footnote = trimmed.size() >= 2 && trimmed[0] == '*' && (trimmed[1] == ' ' || trimmed[1] == '\t');
+
+  std::uint32_t column = 1;
+  std::size_t i = 0;
+  auto emit = [&](char c) {
+    out.text += c;
+    out.col.push_back(column);
+  };
+  auto advance = [&](std::size_t n) {  // move past n original bytes, counting code points
+    for (std::size_t k = 0; k < n && i < raw.size(); ++k, ++i)
+      if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++column;
+  };
+  while (i < raw.size()) {
+    char c = raw[i];
+    if (c == '\r' || c == '\n') { advance(1); continue; }
+    if (c == '<') {
+      // An HTML tag left in by the PDF extraction: `<i>`, `</i>`, `<https://...>`.
+      std::size_t j = i + 1;
+      if (j < raw.size() && raw[j] == '/') ++j;
+      if (j < raw.size() && is_alpha(raw[j])) {
+        auto close = raw.find_first_of("<>", j);
+        if (close != std::string_view::npos && raw[close] == '>') { advance(close + 1 - i); continue; }
+      }
+    }
+    if (c == '*') { advance(1); continue; }  // markdown emphasis and footnote stars
+    if (c == '&') {
+      if (raw.compare(i, 5, "&amp;") == 0) { emit('&'); advance(5); continue; }
+      if (raw.compare(i, 6, "&nbsp;") == 0) { emit(' '); advance(6); continue; }
+    }
+    auto u = static_cast<unsigned char>(c);
+    if (u == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {  // no-break space
+      emit(' ');
+      advance(2);
+      continue;
+    }
+    if (u == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80) {
+      auto t = static_cast<unsigned char>(raw[i + 2]);
+      if (t == 0xAF || t == 0x89 || t == 0x8A) { emit(' '); advance(3); continue; }  // narrow and thin spaces
+    }
+    if (u < 0x20 && c != '\t') { advance(1); continue; }  // other control characters
+    emit(c);
+    std::uint32_t at = column;
+    advance(1);
+    // continuation bytes of a multi-byte character keep the column of its first byte
+    while (i < raw.size() && (static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80) {
+      out.text += raw[i];
+      out.col.push_back(at);
+      ++i;
+    }
+  }
+  out.end_col = column;
+  return out;
+}
+
+source_position position(const clean_line& l, std::size_t offset) {
+  return {l.line, offset < l.col.size() ? l.col[offset] : l.end_col};
+}
+
+std::vector<span> split_fields(const clean_line& l) {
+  std::vector<span> out;
+  std::string_view t = l.text;
+  std::size_t start = 0;
+  auto push = [&](std::size_t b, std::size_t e) {
+    auto piece = t.substr(b, e - b);
+    auto lead = piece.size() - detail::trim(std::string_view(piece)).size();
+    auto trimmed = trim(piece);
+    std::size_t skip = 0;
+    while (skip < piece.size() && is_space(piece[skip])) ++skip;
+    (void)lead;
+    out.push_back({trimmed, b + skip});
+  };
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == '\t') {
+      push(start, i);
+      start = i + 1;
+    }
+  }
+  while (!out.empty() && out.back().text.empty()) out.pop_back();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers and words
+
+struct number_word {
+  std::int64_t value = 0;
+  bool odd_grouping = false;
+  bool too_large = false;
+};
+
+/// `1,160`, `1171`, `2,476,687` (a trailing comma is allowed: `Name, Party, 1234,`).
+std::optional<number_word> read_number(std::string_view w) {
+  if (!w.empty() && w.back() == ',') w.remove_suffix(1);
+  if (w.empty() || !is_digit(w.front()) || !is_digit(w.back())) return std::nullopt;
+  number_word n;
+  std::size_t digits_since_comma = 0;
+  bool seen_comma = false;
+  std::size_t first_group = 0;
+  for (char c : w) {
+    if (is_digit(c)) {
+      ++digits_since_comma;
+      if (n.value > max_votes) n.too_large = true;
+      else n.value = n.value * 10 + (c - '0');
+    } else if (c == ',') {
+      if (!seen_comma) first_group = digits_since_comma;
+      else if (digits_since_comma != 3) n.odd_grouping = true;
+      seen_comma = true;
+      digits_since_comma = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (seen_comma && (digits_since_comma != 3 || first_group == 0 || first_group > 3)) n.odd_grouping = true;
+  if (n.value > max_votes) n.too_large = true;
+  return n;
+}
+
+/// `(9.7%)`, `9.7%`, `(9.7 %)` as one word; nullopt when the word is not a percentage.
+std::optional<double> read_percent(std::string_view w) {
+  bool paren = !w.empty() && w.front() == '(';
+  if (paren) w.remove_prefix(1);
+  if (!w.empty() && w.back() == ')') {
+    if (!paren) return std::nullopt;
+    w.remove_suffix(1);
+  } else if (paren) {
+    return std::nullopt;
+  }
+  if (w.empty() || w.back() != '%') return std::nullopt;
+  w.remove_suffix(1);
+  w = trim(w);
+  if (w.empty()) return std::nullopt;
+  double whole = 0, frac = 0, scale = 1;
+  bool dot = false, any = false;
+  for (char c : w) {
+    if (is_digit(c)) {
+      any = true;
+      if (dot) { scale /= 10; frac += (c - '0') * scale; }
+      else whole = whole * 10 + (c - '0');
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any || whole > 1000) return std::nullopt;
+  return whole + frac;
+}
+
+bool is_elected_word(std::string_view w) {
+  if (!w.empty() && w.front() == '(' && w.back() == ')') w = w.substr(1, w.size() - 2);
+  return detail::iequals(w, "elected") || w == "\xE2\x9C\x93" || w == "\xE2\x9C\x94";
+}
+
+// Phrases that state a contest-wide figure rather than a candidate's votes.
+enum class stated_kind { total, ballots, electorate, rejected, majority };
+
+std::optional<stated_kind> stated_phrase(std::string key) {
+  while (!key.empty() && (key.back() == ':' || key.back() == '=' || key.back() == '-' || key.back() == ' '))
+    key.pop_back();
+  static constexpr std::pair<std::string_view, stated_kind> phrases[] = {
+      {"votes cast", stated_kind::total},
+      {"total votes cast", stated_kind::total},
+      {"total valid votes", stated_kind::total},
+      {"total valid votes cast", stated_kind::total},
+      {"valid votes", stated_kind::total},
+      {"total votes", stated_kind::total},
+      {"total vote", stated_kind::total},
+      {"aggregate vote", stated_kind::total},
+      {"aggregate votes", stated_kind::total},
+      {"first preference votes cast", stated_kind::total},
+      {"total first preference votes", stated_kind::total},
+      {"turnout", stated_kind::ballots},
+      {"ballots", stated_kind::ballots},
+      {"ballots cast", stated_kind::ballots},
+      {"total ballots", stated_kind::ballots},
+      {"ballot papers", stated_kind::ballots},
+      {"ballot papers issued", stated_kind::ballots},
+      {"voters", stated_kind::ballots},
+      {"electorate", stated_kind::electorate},
+      {"registered electors", stated_kind::electorate},
+      {"electors", stated_kind::electorate},
+      {"rejected", stated_kind::rejected},
+      {"rejected ballots", stated_kind::rejected},
+      {"rejected ballot papers", stated_kind::rejected},
+      {"ballot papers rejected", stated_kind::rejected},
+      {"spoilt ballots", stated_kind::rejected},
+      {"spoiled ballots", stated_kind::rejected},
+      {"majority", stated_kind::majority},
+  };
+  for (const auto& [phrase, kind] : phrases)
+    if (key == phrase) return kind;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results text: `Lab 1,160; Lab 1,142; ...; TUSC 218 (9.7%) Votes cast 2,236`
+
+/// One thing read from results text: a candidate's result or a stated figure.
+struct piece {
+  bool is_entry = true;
+  entry e;
+  stated_kind kind = stated_kind::total;
+  std::int64_t value = 0;
+  std::optional<double> percent;
+  source_position where;
+  bool after_amp = false;  // `450 (25.2%) & 303`: the second figure of a joint quote
+};
+
+struct results_read {
+  std::vector<piece> pieces;
+  std::vector<diagnostic> diags;
+  int good = 0;  // plausible entries
+  int bad = 0;   // fragments that are not results
+  int semicolons = 0;
+  bool trailing_semicolon = false;
+  bool amp = false;
+  std::optional<std::string> dangling;  // label words left at the end, waiting for a number
+  source_position dangling_at;
+  std::size_t entries() const {
+    return static_cast<std::size_t>(std::count_if(pieces.begin(), pieces.end(), [](const piece& p) { return p.is_entry; }));
+  }
+  std::size_t stated() const { return pieces.size() - entries(); }
+  bool has_percent() const {
+    return std::any_of(pieces.begin(), pieces.end(), [](const piece& p) { return p.is_entry && p.e.printed_percent; });
+  }
+};
+
+bool plausible_label(const std::vector<span>& ws) {
+  if (ws.size() > 8) return false;
+  std::size_t len = 0;
+  bool letter = false;
+  for (const auto& w : ws) {
+    len += w.text.size() + 1;
+    for (char c : w.text) {
+      if (is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) letter = true;
+      if (is_digit(c)) return false;
+    }
+  }
+  return letter && len <= 90;
+}
+
+std::string join(const std::vector<span>& ws) {
+  std::string s;
+  for (const auto& w : ws) {
+    if (!s.empty()) s += ' ';
+    s += w.text;
+  }
+  return s;
+}
+
+/// Reads results text starting at `offset` in the clean line `l` (text `t` = a suffix-free slice of l.text).
+results_read read_results(const clean_line& l, std::size_t begin, std::size_t end) {
+  results_read r;
+  std::string_view t(l.text);
+  t = t.substr(0, end);
+  std::size_t seg_start = begin;
+  bool last_segment_empty = true;
+  while (seg_start <= t.size()) {
+    auto semi = t.find(';', seg_start);
+    std::size_t seg_end = semi == std::string_view::npos ? t.size() : semi;
+    // words of this segment with offsets
+    std::vector<span> ws;
+    for (std::size_t i = seg_start; i < seg_end;) {
+      while (i < seg_end && is_space(t[i])) ++i;
+      std::size_t j = i;
+      while (j < seg_end && !is_space(t[j])) ++j;
+      if (j > i) ws.push_back({t.substr(i, j - i), i});
+      i = j;
+    }
+    last_segment_empty = ws.empty();
+    std::vector<span> label;
+    int entries_here = 0;
+    bool stated_since_entry = false;
+    bool amp_pending = false;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+      auto w = ws[k];
+      // `(9.7` `%)` written apart
+      if (k + 1 < ws.size() && w.text.front() == '(' && ws[k + 1].text == "%)") {
+        std::string joined = std::string(w.text) + "%)";
+        if (auto pct = read_percent(joined); pct && !r.pieces.empty() && label.empty()) {
+          auto& last = r.pieces.back();
+          if (last.is_entry) last.e.printed_percent = pct; else last.percent = pct;
+          ++k;
+          continue;
+        }
+      }
+      if (auto n = read_number(w.text)) {
+        auto where = position(l, label.empty() ? w.offset : label.front().offset);
+        if (n->too_large) {
+          r.diags.push_back({position(l, w.offset), severity::warning, diag_code::number_too_large,
+                             "expected a vote count below 10^15, saw '" + std::string(w.text) + "': skipped"});
+          label.clear();
+          ++r.bad;
+          continue;
+        }
+        if (n->odd_grouping)
+          r.diags.push_back({position(l, w.offset), severity::info, diag_code::odd_number,
+                             "irregular thousands separators in '" + std::string(w.text) + "': read as " +
+                                 std::to_string(n->value)});
+        auto phrase = join(label);
+        if (!label.empty()) {
+          if (auto kind = stated_phrase(detail::lower(phrase))) {
+            piece p;
+            p.is_entry = false;
+            p.kind = *kind;
+            p.value = n->value;
+            p.where = where;
+            r.pieces.push_back(std::move(p));
+            label.clear();
+            stated_since_entry = true;
+            continue;
+          }
+        }
+        piece p;
+        p.e.votes = n->value;
+        p.where = where;
+        p.e.where = where;
+        p.after_amp = amp_pending;
+        amp_pending = false;
+        if (!label.empty()) {
+          // strip separators people put between a name and its votes: `Labour – 30,753`, `Lab: 955`
+          while (!phrase.empty() && (phrase.back() == ':' || phrase.back() == ',' || phrase.back() == '-' ||
+                                     phrase.back() == '=' || phrase.back() == ' '))
+            phrase.pop_back();
+          constexpr std::string_view en_dash = "\xE2\x80\x93", em_dash = "\xE2\x80\x94";
+          for (bool again = true; again;) {
+            again = false;
+            for (auto d : {en_dash, em_dash})
+              if (phrase.size() >= d.size() && phrase.compare(phrase.size() - d.size(), d.size(), d) == 0) {
+                phrase.erase(phrase.size() - d.size());
+                while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
+                again = true;
+              }
+          }
+          p.e.label = phrase;
+          if (plausible_label(label)) ++r.good; else ++r.bad;
+        } else if (!r.pieces.empty() && r.pieces.back().is_entry && entries_here > 0 && !p.after_amp) {
+          ++r.bad;  // `1,160 1,142`: a number with nothing to say whose it is, after another result
+        } else {
+          ++r.good;
+        }
+        if (entries_here > 0 && !stated_since_entry && !p.after_amp && !label.empty())
+          r.diags.push_back({where, severity::warning, diag_code::missing_separator,
+                             "expected ';' before '" + phrase + " " + std::string(w.text) + "': read as a separate result"});
+        ++entries_here;
+        stated_since_entry = false;
+        label.clear();
+        r.pieces.push_back(std::move(p));
+        continue;
+      }
+      if (label.empty() && !r.pieces.empty()) {
+        if (auto pct = read_percent(w.text)) {
+          auto& last = r.pieces.back();
+          if (last.is_entry) last.e.printed_percent = pct; else last.percent = pct;
+          continue;
+        }
+        if (is_elected_word(w.text) && r.pieces.back().is_entry) {
+          r.pieces.back().e.elected_marker = true;
+          continue;
+        }
+        if (w.text == "&" && r.pieces.back().is_entry) {
+          amp_pending = true;
+          r.amp = true;
+          continue;
+        }
+      }
+      label.push_back(w);
+    }
+    bool final_segment = semi == std::string_view::npos;
+    if (!label.empty()) {
+      auto text = join(label);
+      if (final_segment) {
+        r.dangling = text;
+        r.dangling_at = position(l, label.front().offset);
+      } else {
+        ++r.bad;
+        r.diags.push_back({position(l, label.front().offset), severity::warning, diag_code::unreadable_token,
+                           "expected a vote count after '" + text + "', saw ';': skipped"});
+      }
+    }
+    if (final_segment) break;
+    ++r.semicolons;
+    seg_start = semi + 1;
+  }
+  r.trailing_semicolon = r.semicolons > 0 && last_segment_empty;
+  return r;
+}
+
+/// A person's name: two to five capitalised words, no digits, nothing that names a place or an office.
+bool looks_like_name(std::string_view s) {
+  auto ws = detail::words(s);
+  if (ws.size() < 2 || ws.size() > 5) return false;
+  static constexpr std::string_view not_names[] = {
+      "Council", "County", "Borough", "District", "Ward", "Division", "Mayor", "Commissioner", "Authority",
+      "Assembly", "Constituency", "Election", "Elections", "Results", "Result", "Party", "Combined",
+      "Members", "Member", "Police", "Crime", "Metropolitan", "City", "Region", "Candidates", "Council's"};
+  for (auto w : ws) {
+    if (!detail::is_upper(w.front()) && w != "de" && w != "van" && w != "von" && w != "bin" && w != "al" && w != "la")
+      return false;
+    for (char ch : w)
+      if (is_digit(ch) || ch == '&' || ch == '(' || ch == ')' || ch == ',' || ch == ':' || ch == '/') return false;
+    for (auto n : not_names)
+      if (w == n) return false;
+  }
+  return true;
+}
+
+/// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
+/// one candidate with a name, on a line of its own.
+bool names_a_candidate(const std::string& label) {
+  // the other side is a party: it starts with a capital (`– page 12` is a contents line, not a candidate)
+  auto capital = [](std::string_view s) { s = trim(s); return !s.empty() && (detail::is_upper(s.front()) || static_cast<unsigned char>(s.front()) >= 0x80); };
+  auto comma = label.rfind(", ");
+  if (comma != std::string::npos && looks_like_name(label.substr(0, comma)) && capital(label.substr(comma + 2))) return true;
+  for (std::string_view d : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+    auto at = label.find(d);
+    if (at == std::string::npos) continue;
+    auto left = std::string_view(label).substr(0, at), right = std::string_view(label).substr(at + d.size());
+    if ((looks_like_name(right) && capital(left)) || (looks_like_name(left) && capital(right))) return true;
+  }
+  auto open = label.rfind('(');
+  return label.size() > 2 && label.back() == ')' && open != std::string::npos && open > 0 &&
+         looks_like_name(label.substr(0, open)) && capital(label.substr(open + 1));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Line classification
+
+enum class line_kind { blank, ruler, footnote, prose, heading, table_header, results, previous };
+
+struct classified {
+  line_kind kind = line_kind::blank;
+  std::vector<span> prefix;  // fields (or words) before the results, trimmed; may hold empty fields
+  results_read results;
+  std::string previous_heading;
+  bool leading_empty = false;  // the line starts with empty fields: a continuation of a wrapped row
+  bool tabbed = false;
+};
+
+bool is_ruler(std::string_view t) {
+  int marks = 0;
+  for (char c : t) {
+    if (c == '-' || c == '=' || c == '_') ++marks;
+    else if (!is_space(c)) return false;
+  }
+  return marks >= 3;
+}
+
+int stopword_count(std::string_view t) {
+  static constexpr std::string_view stop[] = {"the", "of",   "and", "to",    "in",   "was",  "for",
+                                              "a",   "that", "is",  "by",    "with", "on",   "were",
+                                              "which", "as", "at",  "from",  "but",  "not",  "their", "has"};
+  int n = 0;
+  for (auto w : detail::words(t)) {
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    for (auto s : stop)
+      if (w == s) { ++n; break; }
+  }
+  return n;
+}
+
+bool looks_like_prose(std::string_view t) {
+  t = trim(t);
+  if (t.empty()) return false;
+  if (stopword_count(t) >= 4) return true;
+  char last = t.back();
+  if (last == '.' || last == ':' || last == ';' || last == '?' || last == '!' || last == ',') return true;
+  return detail::words(t).size() > 12 || t.size() > 120;
+}
+
+/// Results are accepted when most of what was read is results.
+bool acceptable(const results_read& r) {
+  if (r.pieces.empty()) return false;
+  if (r.entries() == 0) return r.stated() > 0 && r.bad == 0 && !r.dangling;
+  return r.good >= 1 && r.good >= 2 * r.bad;
+}
+
+std::optional<std::string> previous_marker(std::string_view t, std::size_t& consumed) {
+  // `2021 result:`, `2021 results`, `Previous result:`, `Last time:`
+  auto ws = detail::words(t);
+  if (ws.empty()) return std::nullopt;
+  std::size_t n = 0;
+  std::string heading;
+  auto year = ws[0];
+  bool is_year = year.size() == 4 && std::all_of(year.begin(), year.end(), is_digit);
+  auto strip = [](std::string_view w) {
+    while (!w.empty() && (w.back() == ':' || w.back() == ',')) w.remove_suffix(1);
+    return detail::lower(w);
+  };
+  if (is_year && ws.size() >= 2) {
+    auto w = strip(ws[1]);
+    if (w == "result" || w == "results" || w == "election") n = 2;
+  } else {
+    auto w = strip(ws[0]);
+    if ((w == "previous" || w == "previously") && ws.size() >= 2) {
+      auto w2 = strip(ws[1]);
+      n = (w2 == "result" || w2 == "results" || w2 == "election") ? 2 : 1;
+    } else if (w == "last" && ws.size() >= 2 && strip(ws[1]) == "time") {
+      n = 2;
+    }
+  }
+  if (n == 0) return std::nullopt;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) heading += ' ';
+    heading += std::string(ws[i]);
+  }
+  while (!heading.empty() && (heading.back() == ':' || heading.back() == ',')) heading.pop_back();
+  consumed = static_cast<std::size_t>(ws[n - 1].data() + ws[n - 1].size() - t.data());
+  return heading;
+}
+
+/// Where do the results start in a line with no tabs? The earliest word from which the rest reads cleanly
+/// as results and whose first label is a party the registry knows (or a bare number).
+std::optional<std::size_t> find_results_start(const clean_line& l, const party_registry& reg) {
+  std::string_view t(l.text);
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(i);
+  for (auto s : starts) {
+    if (s == 0) continue;
+    auto r = read_results(l, s, t.size());
+    if (!acceptable(r) || r.bad > 0 || r.entries() == 0 || r.semicolons == 0) continue;
+    const auto& first = r.pieces.front();
+    if (!first.is_entry) continue;
+    if (first.e.label.empty() || reg.find(first.e.label)) return s;
+  }
+  return std::nullopt;
+}
+
+classified classify(const clean_line& l, const party_registry& reg) {
+  classified c;
+  std::string_view t(l.text);
+  if (trim(t).empty()) return c;
+  if (l.footnote) { c.kind = line_kind::footnote; return c; }
+  if (is_ruler(t)) { c.kind = line_kind::ruler; return c; }
+
+  auto fields = split_fields(l);
+  c.tabbed = fields.size() > 1;
+  std::size_t nonempty = std::count_if(fields.begin(), fields.end(), [](const span& s) { return !s.text.empty(); });
+  if (nonempty == 0) return c;
+  c.leading_empty = !fields.empty() && fields.front().text.empty();
+
+  // the results field: the last non-empty field of a tabbed row, else the whole line
+  std::size_t ri = fields.size() - 1;
+  std::size_t begin = fields[ri].offset;
+  std::size_t end = fields[ri].offset + fields[ri].text.size();
+
+  // `2021 result: ...` (a previous result for the contest above)
+  {
+    std::size_t first = 0;
+    while (first < fields.size() && fields[first].text.empty()) ++first;
+    std::size_t consumed = 0;
+    if (auto h = previous_marker(fields[first].text, consumed)) {
+      std::size_t from = first == ri ? fields[ri].offset + consumed : begin;
+      auto r = read_results(l, from, end);
+      if (acceptable(r) && r.entries() > 0) {
+        c.kind = line_kind::previous;
+        c.previous_heading = *h;
+        c.results = std::move(r);
+        return c;
+      }
+    }
+  }
+
+  if (nonempty == 1 && fields.size() == 1 && looks_like_prose(t) && stopword_count(t) >= 4) {
+    c.kind = line_kind::prose;
+    return c;
+  }
+
+  auto r = read_results(l, begin, end);
+  if (acceptable(r)) {
+    for (std::size_t i = 0; i < ri; ++i) c.prefix.push_back(fields[i]);
+    c.kind = line_kind::results;
+    c.results = std::move(r);
+  } else if (!c.tabbed) {
+    // a row pasted with spaces for tabs: `Fryerns (three seats) Eleanor Donne Lab 1,160; ...`
+    if (auto s = find_results_start(l, reg)) {
+      c.prefix.push_back({trim(t.substr(0, *s)), 0});
+      c.kind = line_kind::results;
+      c.results = read_results(l, *s, t.size());
+    }
+  }
+  if (c.kind == line_kind::results) {
+    // One figure alone and no list is not a contest: `Local elections 2024`, `Eastern – page 11`
+    // are headings; `848 (32.2%)` in a table is a quote (decided by the assembler).
+    const auto& rr = c.results;
+    bool lone = rr.entries() == 1 && rr.stated() == 0 && rr.semicolons == 0 && !rr.has_percent() && !rr.amp;
+    bool named = !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label);
+    if (lone && !named && c.prefix.empty()) c.kind = line_kind::heading;
+    else return c;
+  }
+  if (nonempty > 1) { c.kind = line_kind::table_header; return c; }
+  c.kind = looks_like_prose(t) ? line_kind::prose : line_kind::heading;
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fields of a row
+
+int seats_word(std::string_view w) {
+  static constexpr std::string_view names[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  auto lw = detail::lower(w);
+  for (int i = 0; i < 10; ++i)
+    if (lw == names[i]) return i + 1;
+  if (!w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), is_digit)) return std::stoi(std::string(w));
+  return 0;
+}
+
+/// Takes `(three seats)` (or `(3 seats)`, `(two vacancies)`) out of a ward name.
+std::string take_seats(std::string_view ward, std::optional<int>& seats) {
+  auto open = ward.rfind('(');
+  if (open != std::string_view::npos) {
+    auto close = ward.find(')', open);
+    if (close != std::string_view::npos) {
+      auto inner = detail::words(ward.substr(open + 1, close - open - 1));
+      if (inner.size() == 2) {
+        auto unit = detail::lower(inner[1]);
+        int n = seats_word(inner[0]);
+        if (n > 0 && (unit == "seats" || unit == "seat" || unit == "vacancies" || unit == "vacancy" ||
+                      unit == "councillors" || unit == "members")) {
+          seats = n;
+          std::string rest(trim(ward.substr(0, open)));
+          auto after = trim(ward.substr(close + 1));
+          if (!after.empty()) rest += " " + std::string(after);
+          return rest;
+        }
+      }
+    }
+  }
+  return std::string(trim(ward));
+}
+
+bool has_seats_marker(std::string_view s) {
+  std::optional<int> seats;
+  take_seats(s, seats);
+  return seats.has_value();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Assembly
+
+class assembler {
+ public:
+  assembler(document& doc, const party_registry& reg) : doc_(doc), reg_(reg) {}
+
+  void line(const clean_line& l) {
+    auto c = classify(l, reg_);
+    switch (c.kind) {
+      case line_kind::blank:
+      case line_kind::ruler:
+      case line_kind::footnote:
+        return;
+      case line_kind::table_header:
+        close_block();
+        in_table_ = true;
+        return;
+      case line_kind::prose:
+        close_block();
+        commit_headings();
+        last_target_ = target::none;
+        return;
+      case line_kind::heading:
+        close_block();
+        pending_.push_back({std::string(trim(std::string_view(l.text))), l.line});
+        after_heading_ = true;
+        return;
+      case line_kind::previous:
+        previous(l, c);
+        return;
+      case line_kind::results:
+        results(l, c);
+        return;
+    }
+  }
+
+  void finish() {
+    close_block();
+    if (open_ && dangling_) {
+      doc_.diagnostics.push_back({dangling_at_, severity::warning, diag_code::dangling_label,
+                                  "expected a vote count after '" + *dangling_ + "', saw the end of the input: skipped"});
+    }
+    for (auto& ct : doc_.contests) resolve_unlabelled(ct);
+  }
+
+ private:
+  enum class target { none, contest, previous };
+  struct pending_line {
+    std::string text;
+    std::uint32_t line;
+  };
+
+  document& doc_;
+  const party_registry& reg_;
+  std::vector<pending_line> pending_;
+  std::optional<std::string> heading_;
+  target last_target_ = target::none;
+  bool open_ = false;  // the last contest's results were cut off (trailing `;` or a label with no number)
+  std::optional<std::string> dangling_;
+  source_position dangling_at_;
+  bool block_ = false;  // candidate-per-line block in progress (`Name, Party – votes`)
+  bool after_heading_ = false;
+  bool in_table_ = false;
+
+  contest* last() { return doc_.contests.empty() ? nullptr : &doc_.contests.back(); }
+
+  void commit_headings() {
+    if (!pending_.empty()) heading_ = pending_.back().text;
+    pending_.clear();
+    after_heading_ = false;
+  }
+
+  void close_block() { block_ = false; }
+
+  void diag(source_position at, severity s, diag_code code, std::string msg) {
+    doc_.diagnostics.push_back({at, s, code, std::move(msg)});
+  }
+
+  static std::string describe(const contest& c) {
+    std::string s = c.ward ? *c.ward : std::string("the contest");
+    return s + " (line " + std::to_string(c.line) + ")";
+  }
+
+  /// Puts a stated figure where it belongs, warning when a different one is already there.
+  void set_stated(stated_totals& st, const piece& p, const char* whose) {
+    std::optional<std::int64_t>* slot = nullptr;
+    switch (p.kind) {
+      case stated_kind::total: slot = &st.total; break;
+      case stated_kind::ballots: slot = &st.ballots; break;
+      case stated_kind::electorate: slot = &st.electorate; break;
+      case stated_kind::rejected: slot = &st.rejected; break;
+      case stated_kind::majority: slot = &st.majority; break;
+    }
+    if (p.kind == stated_kind::ballots && p.percent) st.turnout_percent = p.percent;
+    if (*slot && **slot != p.value) {
+      diag(p.where, severity::warning, diag_code::duplicate_total,
+           std::string("a second figure for ") + whose + ": " + std::to_string(p.value) + " (kept the first, " +
+               std::to_string(**slot) + ")");
+      return;
+    }
+    *slot = p.value;
+    if (p.kind == stated_kind::total) st.total_at = p.where;
+  }
+
+  void add_pieces(contest& ct, const std::vector<piece>& ps, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const auto& p = ps[i];
+      if (p.is_entry) {
+        entry e = p.e;
+        split_label(e);
+        ct.entries.push_back(std::move(e));
+      } else {
+        set_stated(ct.stated, p, "the total");
+      }
+      ct.end_line = std::max(ct.end_line, p.where.line);
+    }
+  }
+
+  /// `Waheed Akbar (WPB)`, `Independent – Jamie Driscoll`, `Paul Dennett, Labour`: a name and a label.
+  void split_label(entry& e) const {
+    auto& s = e.label;
+    if (s.empty() || reg_.find(s)) return;
+    constexpr std::string_view dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+    for (auto d : dashes) {
+      auto at = s.find(d);
+      if (at == std::string::npos) continue;
+      std::string left = s.substr(0, at), right = s.substr(at + d.size());
+      if (reg_.find(left) || !reg_.find(right)) { e.label = left; e.name = right; }
+      else { e.label = right; e.name = left; }
+      split_comma(e);
+      return;
+    }
+    if (s.back() == ')') {
+      auto open = s.rfind('(');
+      if (open != std::string::npos && open > 0) {
+        auto inner = s.substr(open + 1, s.size() - open - 2);
+        auto before = std::string(trim(std::string_view(s).substr(0, open)));
+        if (!before.empty() && !inner.empty()) { e.name = before; e.label = inner; return; }
+      }
+    }
+    split_comma(e);
+  }
+
+  void split_comma(entry& e) const {
+    auto comma = e.label.rfind(", ");
+    if (comma == std::string::npos || reg_.find(e.label)) return;
+    auto name = e.label.substr(0, comma);
+    auto label = e.label.substr(comma + 2);
+    if (e.name) return;  // `Independent – Smith, John`: keep as written
+    e.name = name;
+    e.label = label;
+  }
+
+  void set_open(const results_read& r) {
+    open_ = r.trailing_semicolon || r.dangling.has_value();
+    dangling_ = r.dangling;
+    dangling_at_ = r.dangling_at;
+  }
+
+  /// The leading pieces of a row that finish the contest above (wrapped over a blank line by the PDF).
+  std::size_t take_continuation(contest& prev, const classified& c, bool whole_row) {
+    const auto& ps = c.results.pieces;
+    std::size_t n = 0;
+    if (whole_row) {
+      n = ps.size();
+    } else {
+      // up to and including a total that has more results after it
+      for (std::size_t i = 0; i < ps.size(); ++i)
+        if (!ps[i].is_entry && ps[i].kind == stated_kind::total && i + 1 < ps.size()) { n = i + 1; break; }
+      if (n == 0 && dangling_ && !ps.empty() && ps[0].is_entry && ps[0].e.label.empty()) n = 1;
+    }
+    if (n == 0) return 0;
+    std::size_t start = 0;
+    if (dangling_ && ps[0].is_entry && ps[0].e.label.empty()) {
+      entry e = ps[0].e;
+      e.label = *dangling_;
+      e.where = dangling_at_;
+      split_label(e);
+      prev.entries.push_back(std::move(e));
+      start = 1;
+    } else if (dangling_) {
+      diag(dangling_at_, severity::warning, diag_code::unreadable_token,
+           "expected a vote count after '" + *dangling_ + "', saw the end of the line: skipped");
+    }
+    add_pieces(prev, ps, start, n);
+    prev.end_line = ps[n - 1].where.line;
+    diag(ps[0].where, severity::info, diag_code::wrapped_row,
+         "the results of " + describe(prev) + " continue here; read as part of that contest");
+    dangling_.reset();
+    open_ = false;
+    return n;
+  }
+
+  void results(const clean_line& l, const classified& c) {
+    const auto& r = c.results;
+    std::size_t nonempty_prefix = std::count_if(c.prefix.begin(), c.prefix.end(), [](const span& s) { return !s.text.empty(); });
+
+    // a line of stated figures alone: `Votes cast 3,324`, `Total valid votes: 49,987`
+    if (r.entries() == 0) {
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+      stated_totals* st = nullptr;
+      if (last_target_ == target::contest && last() && pending_.empty()) st = &last()->stated;
+      else if (last_target_ == target::previous && last() && last()->previous && pending_.empty()) st = &last()->previous->stated;
+      for (const auto& p : r.pieces) {
+        if (!st) {
+          diag(p.where, severity::warning, diag_code::orphan_total,
+               "a stated figure (" + std::to_string(p.value) + ") with no contest above it: ignored");
+          continue;
+        }
+        set_stated(*st, p, "the total");
+      }
+      if (st && last()) last()->end_line = l.line;
+      open_ = false;
+      close_block();
+      return;
+    }
+
+    // a figure quoted from a contest (league tables, lists of candidates): not a contest itself
+    bool single = r.entries() == 1 || (r.amp && r.semicolons == 0);
+    if (single && r.semicolons == 0 && r.stated() == 0 && (r.has_percent() || r.amp) &&
+        (nonempty_prefix >= 1 || in_table_ || !looks_like_candidate(r))) {
+      add_quote(l, c);
+      return;
+    }
+
+    for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+
+    // `Paul Dennett, Labour – 30,753 (61.5%)`: one candidate a line
+    if (r.entries() == 1 && nonempty_prefix == 0 && looks_like_candidate(r)) {
+      if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
+        add_pieces(*last(), r.pieces, 0, r.pieces.size());
+        return;
+      }
+      start_contest(l, c, 0);
+      block_ = true;
+      open_ = false;
+      return;
+    }
+    close_block();
+
+    // the rest of a row cut off above: `\t\t153; TUSC 49 (1.9%) Votes cast 2,608`
+    if (open_ && last() && last_target_ == target::contest && nonempty_prefix == 0 && pending_.empty()) {
+      take_continuation(*last(), c, true);
+      set_open(r);
+      return;
+    }
+    std::size_t from = 0;
+    if (open_ && last() && last_target_ == target::contest && pending_.empty()) from = take_continuation(*last(), c, false);
+    if (open_ && dangling_) {
+      diag(dangling_at_, severity::warning, diag_code::unreadable_token,
+           "expected a vote count after '" + *dangling_ + "', saw the end of the row: skipped");
+    }
+    open_ = false;
+    dangling_.reset();
+
+    // a total printed before the first result belongs to the contest above when that has none
+    if (from < r.pieces.size() && !r.pieces[from].is_entry && r.pieces[from].kind == stated_kind::total &&
+        from + 1 < r.pieces.size() && last() && last_target_ == target::contest && !last()->stated.total &&
+        pending_.empty()) {
+      auto& prev = *last();
+      set_stated(prev.stated, r.pieces[from], "the total");
+      diag(r.pieces[from].where, severity::info, diag_code::shifted_total,
+           "'" + group_thousands(r.pieces[from].value) + "' is printed before this row's first result; read as the total of " +
+               describe(prev) + ", which states none");
+      ++from;
+    }
+    if (from >= r.pieces.size()) return;
+    start_contest(l, c, from);
+    set_open(r);
+  }
+
+  static bool looks_like_candidate(const results_read& r) {
+    if (r.entries() != 1 || r.semicolons > 0) return false;
+    return names_a_candidate(r.pieces.front().e.label);
+  }
+
+  void start_contest(const clean_line& l, const classified& c, std::size_t from) {
+    contest ct;
+    ct.line = l.line;
+    ct.end_line = l.line;
+    std::vector<std::string> fields;
+    for (const auto& s : c.prefix)
+      if (!s.text.empty()) fields.emplace_back(s.text);
+
+    std::optional<std::string> area, ward, names;
+    if (!c.tabbed && fields.size() == 1) {
+      // `Fryerns (three seats) Eleanor Donne`: split at the seats marker, else before the last two words
+      auto& f = fields[0];
+      auto close = f.find(')');
+      if (close != std::string::npos && has_seats_marker(f.substr(0, close + 1))) {
+        ward = f.substr(0, close + 1);
+        auto rest = std::string(trim(std::string_view(f).substr(close + 1)));
+        if (!rest.empty()) names = rest;
+      } else {
+        auto ws = detail::words(f);
+        if (ws.size() >= 4) {
+          auto cut = static_cast<std::size_t>(ws[ws.size() - 2].data() - f.data());
+          ward = std::string(trim(std::string_view(f).substr(0, cut)));
+          names = std::string(trim(std::string_view(f).substr(cut)));
+        } else {
+          ward = f;
+        }
+      }
+    } else if (fields.size() == 1) {
+      ward = fields[0];
+    } else if (fields.size() == 2) {
+      ward = fields[0];
+      names = fields[1];
+    } else if (fields.size() >= 3) {
+      area = fields[fields.size() - 3];
+      ward = fields[fields.size() - 2];
+      names = fields.back();
+    }
+
+    if (fields.empty()) {
+      // the fields one to a line above the results: [area] [ward] [candidate]
+      if (pending_.size() >= 2 && looks_like_name(pending_.back().text) && !has_seats_marker(pending_.back().text)) {
+        names = pending_.back().text;
+        pending_.pop_back();
+      }
+      if (!pending_.empty()) {
+        ward = pending_.back().text;
+        pending_.pop_back();
+      }
+    }
+    commit_headings();
+    ct.area = area ? area : heading_;
+    if (ward) {
+      auto w = take_seats(*ward, ct.seats);
+      if (!w.empty()) ct.ward = w;
+    }
+    if (names) {
+      for (std::size_t s = 0; s < names->size();) {
+        auto e = names->find_first_of(";", s);
+        if (e == std::string::npos) e = names->size();
+        auto n = std::string(trim(std::string_view(*names).substr(s, e - s)));
+        if (!n.empty()) ct.candidate_names.push_back(n);
+        s = e + 1;
+      }
+    }
+    add_pieces(ct, c.results.pieces, from, c.results.pieces.size());
+    doc_.contests.push_back(std::move(ct));
+    last_target_ = target::contest;
+    in_table_ = false;
+  }
+
+  void previous(const clean_line& l, const classified& c) {
+    close_block();
+    for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
+    if (!last() || last_target_ == target::none || !pending_.empty()) {
+      diag({l.line, 1}, severity::warning, diag_code::orphan_total,
+           "a previous result ('" + c.previous_heading + "') with no contest above it: ignored");
+      return;
+    }
+    previous_result pr;
+    pr.heading = c.previous_heading;
+    pr.line = l.line;
+    for (const auto& p : c.results.pieces) {
+      if (p.is_entry) {
+        entry e = p.e;
+        split_label(e);
+        pr.entries.push_back(std::move(e));
+      } else {
+        set_stated(pr.stated, p, "the previous total");
+      }
+    }
+    last()->previous = std::move(pr);
+    last_target_ = target::previous;
+    open_ = false;
+  }
+
+  void add_quote(const clean_line& l, const classified& c) {
+    close_block();
+    commit_headings();
+    quote q;
+    q.heading = heading_.value_or("");
+    std::vector<std::string> fields;
+    for (const auto& s : c.prefix)
+      if (!s.text.empty()) fields.emplace_back(s.text);
+    if (!fields.empty() && std::all_of(fields[0].begin(), fields[0].end(), is_digit) && fields[0].size() <= 6) {
+      q.rank = std::stoll(fields[0]);
+      fields.erase(fields.begin());
+    }
+    if (fields.size() >= 3) {
+      q.area = fields[0];
+      q.ward = fields[1];
+      q.name = fields[2];
+    } else if (fields.size() == 2) {
+      q.area = fields[0];
+      q.ward = fields[1];
+    } else if (fields.size() == 1) {
+      q.ward = fields[0];
+    }
+    for (const auto& p : c.results.pieces) {
+      if (!p.is_entry) continue;
+      q.votes.push_back(p.e.votes);
+      if (!q.printed_percent && p.e.printed_percent) q.printed_percent = p.e.printed_percent;
+      q.elected_marker = q.elected_marker || p.e.elected_marker;
+      if (!p.e.label.empty() && !q.name && !p.after_amp) q.name = p.e.label;
+    }
+    q.where = c.results.pieces.front().where;
+    doc_.quotes.push_back(std::move(q));
+    (void)l;
+  }
+
+  /// A count with no label is the row's own candidate when it carries the printed share or no other result
+  /// does (`Keith Morrell<TAB>1,595 (46.9%) ; Lab 958`); otherwise it is reported.
+  void resolve_unlabelled(contest& ct) {
+    bool any_percent = std::any_of(ct.entries.begin(), ct.entries.end(), [](const entry& e) { return e.printed_percent.has_value(); });
+    bool used_name = false;
+    for (auto& e : ct.entries) {
+      if (!e.label.empty() || e.name) continue;
+      if (!used_name && ct.candidate_names.size() == 1 && (e.printed_percent || !any_percent)) {
+        e.name = ct.candidate_names.front();
+        used_name = true;
+        continue;
+      }
+      diag(e.where, severity::warning, diag_code::unlabelled_count,
+           "expected a party label before " + std::to_string(e.votes) + " in " + describe(ct) +
+               ": counted as an unlabelled candidate");
+    }
+  }
+};
+
+}  // namespace
+
+document parse(std::string_view text, const parse_options& options) {
+  document doc;
+  if (text.size() > options.max_bytes) {
+    doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::input_too_large,
+                               "the input is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                   std::to_string(options.max_bytes) + ": nothing was read"});
+    return doc;
+  }
+  const auto& reg = options.registry ? *options.registry : party_registry::builtin();
+  assembler a(doc, reg);
+  std::uint32_t line_no = 0;
+  std::size_t start = 0;
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte-order mark
+  while (start <= text.size()) {
+    auto nl = text.find('\n', start);
+    auto end = nl == std::string_view::npos ? text.size() : nl;
+    ++line_no;
+    a.line(clean(text.substr(start, end - start), line_no));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  a.finish();
+  std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(), [](const diagnostic& x, const diagnostic& y) {
+    return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
+  });
+  return doc;
+}
+
+}  // namespace wardshare

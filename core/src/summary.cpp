@@ -1,0 +1,111 @@
+// core/src/summary.cpp - report mode: league table, per-area means, headline figures and the audit.
+#include "wardshare/summary.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "wardshare/output.hpp"
+
+namespace wardshare {
+
+namespace {
+
+std::string where_of(const contest_result& c) {
+  std::string s;
+  if (c.area) s += *c.area;
+  if (c.ward) s += (s.empty() ? "" : " / ") + *c.ward;
+  return s.empty() ? "line " + std::to_string(c.line) : s;
+}
+
+}  // namespace
+
+summary summarise(const document& doc, const result& r, std::optional<std::string> focus, double threshold) {
+  summary s;
+  s.threshold = threshold;
+  const auto& reg = party_registry::builtin();
+  std::string key;
+  if (focus) {
+    const party_info* p = reg.find(*focus);
+    key = p ? p->label : *focus;
+  } else if (r.document_focus) {
+    key = *r.document_focus;
+  }
+  s.focus = key;
+  int threshold_tenths = static_cast<int>(threshold * 10 + 0.5);
+  std::map<std::string, std::size_t> area_index;
+  double share_sum = 0;
+
+  for (const auto& c : r.contests) {
+    for (const auto& k : c.checks)
+      s.audit.push_back({k.where.line ? k.where.line : c.line, c.area, c.ward, k.code, k.message});
+    auto it = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& p) {
+      return p.group == key || p.label == key || party_registry::normalise(p.label) == party_registry::normalise(key);
+    });
+    if (it == c.parties.end() || key.empty()) continue;
+    focus_result f;
+    f.area = c.area;
+    f.ward = c.ward;
+    f.seats = c.seats;
+    f.candidates = it->candidates;
+    f.votes = it->highest;
+    f.all_votes = it->total;
+    f.share = it->share;
+    f.share_tenths = it->share_tenths;
+    f.position = static_cast<int>(it - c.parties.begin()) + 1;
+    f.won = it->seats_won > 0;
+    f.line = c.line;
+    s.per_contest.push_back(f);
+    s.contests += 1;
+    s.candidates += f.candidates;
+    s.votes += f.all_votes;
+    share_sum += f.share;
+    if (f.share_tenths >= threshold_tenths) s.at_or_above += 1;
+    auto area = c.area.value_or("");
+    auto [ai, inserted] = area_index.emplace(area, s.by_area.size());
+    if (inserted) s.by_area.push_back({area, 0, 0, 0, 0});
+    auto& a = s.by_area[ai->second];
+    a.contests += 1;
+    a.candidates += f.candidates;
+    a.votes += f.all_votes;
+    a.mean_share += f.share;  // summed here, divided below
+  }
+  for (auto& a : s.by_area) a.mean_share /= a.contests;
+  s.areas = static_cast<int>(s.by_area.size());
+  s.mean_share = s.contests ? share_sum / s.contests : 0;
+
+  std::vector<focus_result> league;
+  for (const auto& f : s.per_contest)
+    if (f.share_tenths >= threshold_tenths) league.push_back(f);
+  std::stable_sort(league.begin(), league.end(), [](const focus_result& a, const focus_result& b) { return a.share > b.share; });
+  for (std::size_t i = 0; i < league.size(); ++i) s.league.push_back({static_cast<int>(i) + 1, league[i]});
+
+  // places in the document that quote a contest's figure differently (a league table against its row)
+  for (const auto& q : doc.quotes) {
+    if (!q.ward || q.votes.empty()) continue;
+    for (std::size_t i = 0; i < r.contests.size(); ++i) {
+      const auto& c = r.contests[i];
+      if (!c.ward || *c.ward != *q.ward) continue;
+      if (q.area && c.area && *q.area != *c.area) continue;
+      auto p = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& x) { return x.group == key; });
+      if (p == c.parties.end()) continue;
+      std::int64_t quoted = q.votes.front();
+      // a quote of another party's candidate in the same ward is not about the focus party
+      bool other = std::any_of(c.candidates.begin(), c.candidates.end(), [&](const candidate_result& x) { return x.group != key && x.votes == quoted; });
+      if (other) continue;
+      if (quoted != p->highest) {
+        s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
+                           "line " + std::to_string(q.where.line) + " quotes " + group_thousands(quoted) + " for " + where_of(c) +
+                               "; the contest on line " + std::to_string(c.line) + " gives " + key + " " + group_thousands(p->highest)});
+      } else if (q.printed_percent && static_cast<int>(*q.printed_percent * 10 + 0.5) != p->share_tenths) {
+        s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
+                           "line " + std::to_string(q.where.line) + " quotes " + format_tenths(static_cast<int>(*q.printed_percent * 10 + 0.5)) +
+                               "% for " + where_of(c) + "; computed " + format_tenths(p->share_tenths) + "% from the contest on line " +
+                               std::to_string(c.line)});
+      }
+    }
+  }
+  std::stable_sort(s.audit.begin(), s.audit.end(), [](const audit_row& a, const audit_row& b) { return a.line < b.line; });
+  return s;
+}
+
+}  // namespace wardshare
