@@ -178,21 +178,24 @@ std::optional<double> read_percent(std::string_view w) {
   w.remove_suffix(1);
   w = trim(w);
   if (w.empty()) return std::nullopt;
-  double whole = 0, frac = 0, scale = 1;
+  // digits as one integer, divided once: correctly rounded, so `0.7` reads as the double nearest 0.7
+  std::int64_t digits = 0, scale = 1;
   bool dot = false, any = false;
   for (char c : w) {
     if (is_digit(c)) {
       any = true;
-      if (dot) { scale /= 10; frac += (c - '0') * scale; }
-      else whole = whole * 10 + (c - '0');
+      if (digits > 100'000'000) return std::nullopt;
+      digits = digits * 10 + (c - '0');
+      if (dot) scale *= 10;
     } else if (c == '.' && !dot) {
       dot = true;
     } else {
       return std::nullopt;
     }
   }
-  if (!any || whole > 1000) return std::nullopt;
-  return whole + frac;
+  double value = static_cast<double>(digits) / static_cast<double>(scale);
+  if (!any || value > 1000) return std::nullopt;
+  return value;
 }
 
 bool is_elected_word(std::string_view w) {
@@ -617,7 +620,9 @@ classified classify(const clean_line& l, const party_registry& reg) {
   }
 
   auto r = read_results(l, begin, end);
-  if (acceptable(r)) {
+  bool unknown_first = !r.pieces.empty() && r.pieces.front().is_entry && !r.pieces.front().e.label.empty() &&
+                       !reg.find(r.pieces.front().e.label) && !names_a_candidate(r.pieces.front().e.label);
+  if (acceptable(r) && !(unknown_first && !c.tabbed && find_results_start(l, reg))) {
     for (std::size_t i = 0; i < ri; ++i) c.prefix.push_back(fields[i]);
     c.kind = line_kind::results;
     c.results = std::move(r);

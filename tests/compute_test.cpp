@@ -1,0 +1,222 @@
+// tests/compute_test.cpp - shares by each method, Independents, seats and ties, and the audit checks.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace wardshare;
+
+namespace {
+
+// The seed report's worked example (A note on statistical methods): Leicester's Rushey Mead, 2011, three
+// seats. Highest Lab 2,789, Ind 1,039, Con 861, LD 556, TUSC 272; 5,524 voters; 13,917 votes in all. The
+// other candidates' figures are not in the report: these make the stated sums (Labour's three 7,990, TUSC
+// ahead of one Liberal Democrat and behind the other two).
+constexpr const char* rushey_mead =
+    "Rushey Mead (three seats)\tX\tLab 2,789; Lab 2,641; Lab 2,560; Ind 1,039; Ind 954; Con 861; Con 790; Con 745; "
+    "LD 556; LD 480; TUSC 272; LD 230 Ballots 5,524";
+
+result run(const char* text, share_method m = share_method::top, independents_mode ind = independents_mode::automatic) {
+  compute_options o;
+  o.method = m;
+  o.independents = ind;
+  static document doc;  // results point into their document
+  doc = parse(text);
+  return compute(doc, o);
+}
+
+}  // namespace
+
+TEST_CASE("shares - rounding is exact and half-up") {
+  CHECK(round_tenths(218, 2236) == 97);
+  CHECK(round_tenths(1, 8) == 125);       // 12.5% exactly
+  CHECK(round_tenths(1, 2000) == 1);      // 0.05% rounds up to 0.1%
+  CHECK(round_tenths(1, 2001) == 0);
+  CHECK(round_tenths(272, 13917) == 20);  // 1.954%: the report prints 1.9 (see docs/methods.md)
+  CHECK(round_tenths(5, 0) == 0);
+}
+
+TEST_CASE("shares - the seed report's Rushey Mead example") {
+  SECTION("top: highest candidate over the sum of every party's highest") {
+    auto r = run(rushey_mead);
+    REQUIRE(r.contests.size() == 1);
+    const auto& c = r.contests[0];
+    CHECK(c.method == share_method::top);
+    CHECK(c.seats == 3);
+    CHECK(c.all_votes == 13917);
+    CHECK(c.denominator == 5517);
+    const auto* tusc = test::party(c, "TUSC");
+    REQUIRE(tusc);
+    CHECK(tusc->share == Approx(100.0 * 272 / 5517));
+    CHECK(tusc->share_tenths == 49);
+    CHECK(test::party(c, "Lab")->value == 2789);
+    CHECK(test::party(c, "Ind")->candidates == 2);  // grouped in a multi-seat contest
+  }
+  SECTION("total: votes over all votes cast") {
+    auto r = run(rushey_mead, share_method::total);
+    const auto& c = r.contests[0];
+    CHECK(c.denominator == 13917);
+    CHECK(test::party(c, "TUSC")->share == Approx(100.0 * 272 / 13917));
+    CHECK(test::party(c, "TUSC")->share_tenths == 20);
+    CHECK(test::party(c, "Lab")->value == 7990);
+  }
+  SECTION("ballots: highest candidate over the voters") {
+    auto r = run(rushey_mead, share_method::ballots);
+    const auto& c = r.contests[0];
+    CHECK(c.method == share_method::ballots);
+    CHECK(c.denominator == 5524);
+    CHECK(test::party(c, "TUSC")->share_tenths == 49);
+    CHECK(test::party(c, "Lab")->share == Approx(100.0 * 2789 / 5524));
+  }
+  SECTION("average: mean candidate over the sum of the means") {
+    auto r = run(rushey_mead, share_method::average);
+    const auto& c = r.contests[0];
+    double means = 7990.0 / 3 + 1993.0 / 2 + 2396.0 / 3 + 1266.0 / 3 + 272;
+    CHECK(c.denominator == Approx(means));
+    CHECK(test::party(c, "TUSC")->share == Approx(100.0 * 272 / means));
+    CHECK(test::party(c, "TUSC")->share_tenths == 53);
+    CHECK(test::party(c, "Lab")->value == Approx(7990.0 / 3));
+  }
+}
+
+TEST_CASE("shares - ballots without a voters figure falls back to top, and says so") {
+  auto r = run("Lab 10; Con 5", share_method::ballots);
+  CHECK(r.contests[0].requested == share_method::ballots);
+  CHECK(r.contests[0].method == share_method::top);
+  CHECK(test::count_checks(r.contests[0], "method_fallback") == 1);
+}
+
+TEST_CASE("shares - Independents are people, not a party") {
+  SECTION("separate in a single-seat contest") {
+    auto r = run("Lab 920; Con 416; TUSC 119 (6.6%) ; Ind 50; Ind 38 Votes cast 1,543");
+    const auto& c = r.contests[0];
+    CHECK(c.parties.size() == 5);
+    CHECK(test::party(c, "Ind")->value == 50);
+    CHECK(test::party(c, "Ind 2")->value == 38);
+    CHECK(c.denominator == 1543);
+  }
+  SECTION("one group (the highest) in a multi-seat contest") {
+    auto r = run("Ward (two seats)\tX\tLab 423; Lab 411; Ind 369; Ind 340; Con 72");
+    const auto& c = r.contests[0];
+    CHECK(c.parties.size() == 3);
+    CHECK(test::party(c, "Ind")->value == 369);
+    CHECK(test::party(c, "Ind")->candidates == 2);
+  }
+  SECTION("an option says otherwise") {
+    auto grouped = run("Lab 920; Ind 50; Ind 38", share_method::top, independents_mode::grouped);
+    CHECK(grouped.contests[0].parties.size() == 2);
+    auto separate = run("Ward (two seats)\tX\tLab 423; Ind 369; Ind 340", share_method::top, independents_mode::separate);
+    CHECK(separate.contests[0].parties.size() == 3);
+  }
+}
+
+TEST_CASE("seats - the top candidates are elected") {
+  SECTION("seats from the text") {
+    auto r = run("Fryerns (three seats)\tX\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218");
+    const auto& c = r.contests[0];
+    CHECK(c.seats_from == "text");
+    CHECK(test::party(c, "Lab")->seats_won == 3);
+    CHECK(test::party(c, "Con")->seats_won == 0);
+  }
+  SECTION("seats from an option override the text") {
+    compute_options o;
+    o.seats = 4;
+    auto doc = parse("Fryerns (three seats)\tX\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329");
+    auto r = compute(doc, o);
+    CHECK(r.contests[0].seats == 4);
+    CHECK(r.contests[0].seats_from == "option");
+    CHECK(test::party(r.contests[0], "Con")->seats_won == 1);
+  }
+  SECTION("default one") {
+    auto r = run("Lab 10; Con 5");
+    CHECK(r.contests[0].seats == 1);
+    CHECK(r.contests[0].seats_from == "default");
+    CHECK(r.contests[0].candidates[0].elected);
+    CHECK_FALSE(r.contests[0].candidates[1].elected);
+  }
+  SECTION("a tie at the boundary is reported, not decided") {
+    auto r = run("Ward (two seats)\tX\tLab 500; Con 341; LD 341; Green 12");
+    const auto& c = r.contests[0];
+    REQUIRE(test::count_checks(c, "tie_at_boundary") == 1);
+    CHECK(c.checks[0].message == "Con and LD are tied on 341 votes for the last seat: the votes cannot say who is elected");
+    CHECK(c.candidates[0].elected);
+    CHECK_FALSE(c.candidates[1].elected);
+    CHECK_FALSE(c.candidates[2].elected);
+  }
+  SECTION("a tie below the boundary is nothing") {
+    auto r = run("Lab 500; Con 341; LD 341");
+    CHECK(r.contests[0].checks.empty());
+  }
+}
+
+TEST_CASE("audit - stated totals") {
+  auto r = run("Hotwells & Harbourside\tDan Evans\tGreen 974; Lab 336; LD 109; Con 88; TUSC 26 (1.7%) Votes cast 1,531");
+  const auto& c = r.contests[0];
+  REQUIRE(test::count_checks(c, "total_mismatch") == 1);
+  CHECK(c.checks[0].message == "stated total 1,531 is 2 less than the sum of each party's highest vote (1,533)");
+  CHECK(c.checks[0].where.column == 85);  // at `Votes cast`
+
+  SECTION("a total of all votes in a multi-seat contest is not a mismatch") {
+    auto all = run("W (two seats)\tX\tLab 10; Lab 9; Con 5 Votes cast 24");
+    CHECK(all.contests[0].checks.empty());
+  }
+}
+
+TEST_CASE("audit - printed shares") {
+  SECTION("reproduced") {
+    auto r = run("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%)");
+    CHECK(r.contests[0].checks.empty());
+  }
+  SECTION("a typo with no denominator to explain it") {
+    auto r = run("Holywell\tMark O'Connor\tLab 1,159; LD 352; Con 328; TUSC 91 (3.0%) <i>Votes cast 1,930</i>");
+    const auto& c = r.contests[0];
+    REQUIRE(test::count_checks(c, "share_mismatch") == 1);
+    CHECK(c.checks[0].label == std::optional<std::string>("TUSC"));
+    CHECK(c.checks[0].message ==
+          "printed 3.0% for TUSC 91, computed 4.7% (91 / 1,930, method top); off by 1.7 points; no stated figure "
+          "reproduces it (a denominator from 2,984 to 3,084 would)");
+  }
+  SECTION("the stated total reproduces the printed figure") {
+    auto r = run("Richmond\tSusan Statter\tLab 1,728; Reform 502; Con 401; LD 124; TUSC 124 (3.9%) Votes cast 3,218");
+    const auto& c = r.contests[0];
+    CHECK(test::count_checks(c, "total_mismatch") == 1);
+    REQUIRE(test::count_checks(c, "share_mismatch") == 1);
+    CHECK(c.checks[1].message.find("the stated total (3,218) reproduces 3.9%") != std::string::npos);
+  }
+  SECTION("a truncated figure is named as such") {
+    auto r = run("Peverell\tDuncan Moore\tLab 2,196; Con 1,295; Green 365; Reform 218; LD 158; TUSC 45 (1.0%) Votes cast 4,277");
+    REQUIRE(test::count_checks(r.contests[0], "share_mismatch") == 1);
+    CHECK(r.contests[0].checks[0].message.find("truncated, not rounded") != std::string::npos);
+  }
+}
+
+TEST_CASE("audit - elected markers and turnout") {
+  auto r = run("Lab 10 Elected; Con 50; LD 3");
+  CHECK(test::count_checks(r.contests[0], "elected_mismatch") == 2);
+  auto t = run("Lab 500; Con 300\nBallots 800\nElectorate 2,000\nTurnout 800 (41.0%)");
+  REQUIRE(t.contests[0].turnout_percent);
+  CHECK(*t.contests[0].turnout_percent == Approx(40.0));
+  CHECK(test::count_checks(t.contests[0], "turnout_mismatch") == 1);
+}
+
+TEST_CASE("focus - chosen, or the party whose share is printed") {
+  auto r = run("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%)");
+  CHECK(r.contests[0].focus == std::optional<std::string>("TUSC"));
+  CHECK(r.document_focus == std::optional<std::string>("TUSC"));
+  compute_options o;
+  o.focus = "lib dem";
+  auto doc = parse("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%)");
+  CHECK(compute(doc, o).contests[0].focus == std::optional<std::string>("LD"));
+}
+
+TEST_CASE("labels - an unknown label is its own group and reported") {
+  auto doc = parse("Lab 10; Lan 5; lan 2");
+  auto r = compute(doc);
+  CHECK(r.contests[0].parties.size() == 2);
+  int n = 0;
+  for (const auto& d : r.diagnostics)
+    if (d.code == diag_code::unrecognised_label) {
+      ++n;
+      CHECK(d.message == "unrecognised label 'Lan': counted as a party of its own");
+    }
+  CHECK(n == 1);
+}

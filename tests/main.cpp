@@ -1,0 +1,3 @@
+// tests/main.cpp - Catch2's main.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>

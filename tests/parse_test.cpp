@@ -1,0 +1,300 @@
+// tests/parse_test.cpp - the reader: every shape of pasted results, and what it says about bad input.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace wardshare;
+
+TEST_CASE("parsing - a report row with tabs") {
+  auto doc = parse("Basildon\n\nFryerns (<i>three seats</i>)\tEleanor Donne\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; "
+                   "TUSC 218 (9.7%) Votes cast 2,236\n");
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  CHECK(c.area == std::optional<std::string>("Basildon"));
+  CHECK(c.ward == std::optional<std::string>("Fryerns"));
+  CHECK(c.seats == std::optional<int>(3));
+  CHECK(c.line == 3);
+  REQUIRE(c.candidate_names.size() == 1);
+  CHECK(c.candidate_names[0] == "Eleanor Donne");
+  REQUIRE(c.entries.size() == 6);
+  CHECK(c.entries[0].label == "Lab");
+  CHECK(c.entries[0].votes == 1160);
+  CHECK(c.entries[5].label == "TUSC");
+  CHECK(c.entries[5].votes == 218);
+  REQUIRE(c.entries[5].printed_percent);
+  CHECK(*c.entries[5].printed_percent == Approx(9.7));
+  CHECK(c.stated.total == std::optional<std::int64_t>(2236));
+  CHECK(doc.diagnostics.empty());
+}
+
+TEST_CASE("parsing - positions count columns of the original line") {
+  // `<i>` is removed before reading, but the column still points into what the user pasted
+  auto doc = parse("W\tC\t<i>Lab</i> 10; Green; Con 5");
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].code == diag_code::unreadable_token);
+  CHECK(doc.diagnostics[0].where.line == 1);
+  CHECK(doc.diagnostics[0].where.column == 20);
+  CHECK(doc.diagnostics[0].message == "expected a vote count after 'Green', saw ';': skipped");
+  REQUIRE(doc.contests.size() == 1);
+  CHECK(doc.contests[0].entries.size() == 2);
+  CHECK(doc.contests[0].entries[1].where.column == 27);
+}
+
+TEST_CASE("parsing - spaces instead of tabs") {
+  SECTION("a seats marker separates the ward from the candidate") {
+    auto doc = parse("Fryerns (three seats) Eleanor Donne Lab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236");
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].ward == std::optional<std::string>("Fryerns"));
+    CHECK(doc.contests[0].seats == std::optional<int>(3));
+    CHECK(doc.contests[0].candidate_names == std::vector<std::string>{"Eleanor Donne"});
+    CHECK(doc.contests[0].entries.size() == 6);
+  }
+  SECTION("without a marker the candidate is the last two words before the results") {
+    auto doc = parse("Hoddesdon Town & Rye Park Pauline Sulman Con 713; Lab 435; Green 180; LD 96; TUSC 42 (2.9%) Votes cast 1,466");
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].ward == std::optional<std::string>("Hoddesdon Town & Rye Park"));
+    CHECK(doc.contests[0].candidate_names == std::vector<std::string>{"Pauline Sulman"});
+    CHECK(doc.contests[0].entries.size() == 5);
+    CHECK(doc.contests[0].stated.total == std::optional<std::int64_t>(1466));
+  }
+}
+
+TEST_CASE("parsing - labels, numbers and printed shares") {
+  auto doc = parse("lab 955; LD 1171; Green 2,476,687; TUSC 101 (4.3%) ; Ind 7 9.9%");
+  REQUIRE(doc.contests.size() == 1);
+  const auto& e = doc.contests[0].entries;
+  REQUIRE(e.size() == 5);
+  CHECK(e[0].label == "lab");
+  CHECK(e[1].votes == 1171);
+  CHECK(e[2].votes == 2476687);
+  CHECK(e[3].printed_percent == std::optional<double>(4.3));
+  CHECK(e[4].printed_percent == std::optional<double>(9.9));
+}
+
+TEST_CASE("parsing - a count with no label") {
+  SECTION("carrying the printed share, it is the row's own candidate") {
+    auto doc = parse("Ward\tKeith Morrell\t1,595 (46.9%) ; Lab 958; Con 300");
+    REQUIRE(doc.contests.size() == 1);
+    const auto& e = doc.contests[0].entries;
+    REQUIRE(e.size() == 3);
+    CHECK(e[0].label.empty());
+    CHECK(e[0].name == std::optional<std::string>("Keith Morrell"));
+    CHECK(doc.diagnostics.empty());
+  }
+  SECTION("when another result carries the share, it is reported, and still counted") {
+    auto doc = parse("Heneage\tJohn Stiff\t734; Con 366; LD 345; TUSC 81 (5.3%) <i>Votes cast 1,526</i>");
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].entries.size() == 4);
+    REQUIRE(test::count_diags(doc, diag_code::unlabelled_count) == 1);
+    CHECK(doc.diagnostics[0].where.line == 1);
+    CHECK(doc.diagnostics[0].where.column == 20);
+  }
+}
+
+TEST_CASE("parsing - stated totals") {
+  SECTION("each phrase a user would write") {
+    auto doc = parse("Lab 500; Con 300; Green 200\nTurnout 1,010 (34.5%)\nElectorate 2,928\nRejected 10\nVotes cast 1,000");
+    REQUIRE(doc.contests.size() == 1);
+    const auto& s = doc.contests[0].stated;
+    CHECK(s.total == std::optional<std::int64_t>(1000));
+    CHECK(s.ballots == std::optional<std::int64_t>(1010));
+    CHECK(s.turnout_percent == std::optional<double>(34.5));
+    CHECK(s.electorate == std::optional<std::int64_t>(2928));
+    CHECK(s.rejected == std::optional<std::int64_t>(10));
+  }
+  SECTION("aggregate and first-preference wordings") {
+    CHECK(parse("Lab 5; Con 3 Aggregate vote 8").contests.at(0).stated.total == std::optional<std::int64_t>(8));
+    CHECK(parse("Lab 5; Con 3 First preference votes cast 8").contests.at(0).stated.total == std::optional<std::int64_t>(8));
+    CHECK(parse("Lab 5; Con 3\nTotal valid votes: 8").contests.at(0).stated.total == std::optional<std::int64_t>(8));
+  }
+  SECTION("a total before a row's first result belongs to the contest above when that has none") {
+    auto doc = parse("Cowley\tAlex Chapman\tInd 842; Lab 614; LD 484; Green 113; Con 64; TUSC 30 (1.4%)\n\n"
+                     "Donnington\tKerensa Hone\t<i>Votes cast 2,147</i> Green 701; Lab 536; Ind 414; Con 72; LD 34; TUSC 22 (1.2%)\n"
+                     "Littlemore\tRachel Cox\t<i>Votes cast 1,779</i> Ind 814; Lab 730; Green 98; LD 50; TUSC 32 (1.9%)\n");
+    REQUIRE(doc.contests.size() == 3);
+    CHECK(doc.contests[0].stated.total == std::optional<std::int64_t>(2147));
+    CHECK(doc.contests[1].stated.total == std::optional<std::int64_t>(1779));
+    CHECK_FALSE(doc.contests[2].stated.total);
+    CHECK(test::count_diags(doc, diag_code::shifted_total) == 2);
+  }
+  SECTION("a row's own leading total stays when the contest above has one") {
+    auto doc = parse("A\tX Y\tLab 10; Con 5 Votes cast 15\nB\tP Q\tVotes cast 30 Lab 20; Con 10\n");
+    REQUIRE(doc.contests.size() == 2);
+    CHECK(doc.contests[1].stated.total == std::optional<std::int64_t>(30));
+  }
+  SECTION("a second, different total is a warning") {
+    auto doc = parse("Lab 10; Con 5 Votes cast 15\nVotes cast 16");
+    CHECK(test::count_diags(doc, diag_code::duplicate_total) == 1);
+    CHECK(doc.contests.at(0).stated.total == std::optional<std::int64_t>(15));
+  }
+  SECTION("a total with nothing above it is reported") {
+    auto doc = parse("Votes cast 2,236");
+    CHECK(doc.contests.empty());
+    CHECK(test::count_diags(doc, diag_code::orphan_total) == 1);
+  }
+}
+
+TEST_CASE("parsing - one field a line") {
+  auto doc = parse("West Midlands\n\nSolihull\n\nLyndon\n\nLynsey Fraser-Smith\n\n"
+                   "Con 1,323; LD 1,201; Lab 565; Green 189; **TUSC 46 (1.4%)**\nVotes cast 3,324\n\n"
+                   "Arboretum (*two seats*)\n\nCalvin Fowler\n\nGreen 1,183; Green 1,090; Lab 314; **TUSC 33 (1.8%)**\nVotes cast 1,787\n");
+  REQUIRE(doc.contests.size() == 2);
+  CHECK(doc.contests[0].area == std::optional<std::string>("Solihull"));
+  CHECK(doc.contests[0].ward == std::optional<std::string>("Lyndon"));
+  CHECK(doc.contests[0].candidate_names == std::vector<std::string>{"Lynsey Fraser-Smith"});
+  CHECK(doc.contests[0].stated.total == std::optional<std::int64_t>(3324));
+  CHECK(doc.contests[0].entries.back().printed_percent == std::optional<double>(1.4));
+  CHECK(doc.contests[1].area == std::optional<std::string>("Solihull"));
+  CHECK(doc.contests[1].ward == std::optional<std::string>("Arboretum"));
+  CHECK(doc.contests[1].seats == std::optional<int>(2));
+  CHECK(doc.contests[1].stated.total == std::optional<std::int64_t>(1787));
+}
+
+TEST_CASE("parsing - rows wrapped over lines") {
+  SECTION("results cut after a ';' continue before the next row's own") {
+    auto doc = parse("Hotwells & Harbourside\tDan Evans\tGreen 974; Lab 336; LD 109; Con 88;\n\n"
+                     "Lockleaze (<i>two seats</i>)\tRoger Thomas\tTUSC 26 (1.7%) Votes cast 1,531 Green 1,696; Green 1,470; "
+                     "TUSC 125 (3.9%) ; LD 118 Votes cast 3,221\n");
+    REQUIRE(doc.contests.size() == 2);
+    CHECK(doc.contests[0].entries.size() == 5);
+    CHECK(doc.contests[0].entries.back().label == "TUSC");
+    CHECK(doc.contests[0].stated.total == std::optional<std::int64_t>(1531));
+    CHECK(doc.contests[1].entries.size() == 4);
+    CHECK(doc.contests[1].stated.total == std::optional<std::int64_t>(3221));
+    CHECK(test::count_diags(doc, diag_code::wrapped_row) == 1);
+  }
+  SECTION("a label cut from its number") {
+    auto doc = parse("Gleadless Valley\tSimon Jenkins\tGreen 2,462; Lab 1,607; Con 281; LD\n\n"
+                     "Graves Park\tLiam Ball\t238; TUSC 132 (2.8%) Votes cast 4,720 Lab 1,954; LD 1,856; TUSC 126 (2.3%) Votes cast 5,375\n");
+    REQUIRE(doc.contests.size() == 2);
+    const auto& first = doc.contests[0];
+    REQUIRE(first.entries.size() == 5);
+    CHECK(first.entries[3].label == "LD");
+    CHECK(first.entries[3].votes == 238);
+    CHECK(first.stated.total == std::optional<std::int64_t>(4720));
+    CHECK(doc.contests[1].entries.size() == 3);
+  }
+  SECTION("a continuation line with empty leading fields") {
+    auto doc = parse("Honicknowle\tLouise Alldridge\tLab 1,440; Reform 519; Con 447; Green\n\n\t\t153; TUSC 49 (1.9%) Votes cast 2,608\n");
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].entries.size() == 5);
+    CHECK(doc.contests[0].entries[3].label == "Green");
+    CHECK(doc.contests[0].entries[3].votes == 153);
+  }
+  SECTION("a label left at the end of the input is reported") {
+    auto doc = parse("Lab 10; Con 5; Green");
+    CHECK(test::count_diags(doc, diag_code::dangling_label) == 1);
+  }
+}
+
+TEST_CASE("parsing - markup, rulers and blank lines") {
+  auto doc = parse("<b>Lincoln</b>\n\nCarholme\tNick Parker\t**Lab 1,062**; LD 366; TUSC 73 (3.9%) <i>Votes cast 1,501</i>\n"
+                   "----------\t-------------\t--\n\n&amp; more\n");
+  REQUIRE(doc.contests.size() == 1);
+  CHECK(doc.contests[0].area == std::optional<std::string>("Lincoln"));
+  CHECK(doc.contests[0].entries[0].votes == 1062);
+  CHECK(doc.diagnostics.empty());
+}
+
+TEST_CASE("parsing - a bare paste of one ward") {
+  auto doc = parse("Lab 1,160; Con 529; LD 329");
+  REQUIRE(doc.contests.size() == 1);
+  CHECK_FALSE(doc.contests[0].ward);
+  CHECK_FALSE(doc.contests[0].area);
+  CHECK(doc.contests[0].entries.size() == 3);
+}
+
+TEST_CASE("parsing - one candidate a line") {
+  auto doc = parse("Mayor of Salford election\n\nPaul Dennett, Labour \xE2\x80\x93 30,753 (61.5%)\n\n"
+                   "Jillian Collinson, Conservative \xE2\x80\x93 10,930 (21.9%)\n\nSally Griffiths, TUSC \xE2\x80\x93 2,681 (5.4%)\n\n"
+                   "Total valid votes: 44,364\n\n2021 result: Labour 30,892 (57.7%); Conservatives 12,234 (22.9%)\nTotal valid votes 53,509\n");
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  CHECK(c.ward == std::optional<std::string>("Mayor of Salford election"));
+  REQUIRE(c.entries.size() == 3);
+  CHECK(c.entries[0].name == std::optional<std::string>("Paul Dennett"));
+  CHECK(c.entries[0].label == "Labour");
+  CHECK(c.stated.total == std::optional<std::int64_t>(44364));
+  REQUIRE(c.previous);
+  CHECK(c.previous->heading == "2021 result");
+  CHECK(c.previous->entries.size() == 2);
+  CHECK(c.previous->stated.total == std::optional<std::int64_t>(53509));
+}
+
+TEST_CASE("parsing - names with their party") {
+  auto doc = parse("Lab 40,738; Con 35,688; Waheed Akbar (WPB) 8,396 (8.3%)\n"
+                   "Labour 185,051; Independent \xE2\x80\x93 Jamie Driscoll 126,652 (28.2%); Conservative 52,446\n");
+  REQUIRE(doc.contests.size() == 2);
+  CHECK(doc.contests[0].entries[2].label == "WPB");
+  CHECK(doc.contests[0].entries[2].name == std::optional<std::string>("Waheed Akbar"));
+  CHECK(doc.contests[1].entries[1].label == "Independent");
+  CHECK(doc.contests[1].entries[1].name == std::optional<std::string>("Jamie Driscoll"));
+}
+
+TEST_CASE("parsing - figures quoted from a contest are not contests") {
+  auto doc = parse("\tLocal authority\tWard\tVote\n1\tSouthampton\tBevois\t848 (32.2%)\n2\tPreston\tDeepdale\t522 (31.3%)\n\n"
+                   "Stroud\tRodborough\tCllr Robin Layfield & Helen Elliott-Boult\t450 (25.2%) & 303\n"
+                   "Manchester\tLongsight\tShahbaz Sarwar\t2,444 (46.3%) Elected\n");
+  CHECK(doc.contests.empty());
+  REQUIRE(doc.quotes.size() == 4);
+  CHECK(doc.quotes[0].rank == std::optional<std::int64_t>(1));
+  CHECK(doc.quotes[0].area == std::optional<std::string>("Southampton"));
+  CHECK(doc.quotes[0].ward == std::optional<std::string>("Bevois"));
+  CHECK(doc.quotes[0].votes == std::vector<std::int64_t>{848});
+  CHECK(doc.quotes[2].votes == std::vector<std::int64_t>{450, 303});
+  CHECK(doc.quotes[3].elected_marker);
+}
+
+TEST_CASE("parsing - headings and prose are not results") {
+  auto doc = parse("Local elections 2024\n\nEastern \xE2\x80\x93 page 11\n\nMay 8th 2024\n\n"
+                   "The total vote for all TUSC candidates on May 2nd was a still modest but very creditable 41,328, broken down "
+                   "into 23,431 votes for the council candidates, 15,216 in the GLA elections, and 2,681 \xE2\x80\x93 5.4% of the vote.\n");
+  CHECK(doc.contests.empty());
+  CHECK(doc.quotes.empty());
+  CHECK(doc.diagnostics.empty());
+}
+
+TEST_CASE("parsing - malformed input") {
+  SECTION("a label with no number is skipped with its place") {
+    auto doc = parse("Lab 1,160; Green; Con 529");
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].entries.size() == 2);
+    REQUIRE(doc.diagnostics.size() == 1);
+    CHECK(doc.diagnostics[0].level == severity::warning);
+    CHECK(doc.diagnostics[0].where.column == 12);
+  }
+  SECTION("a missing ';' reads two results and says so") {
+    auto doc = parse("Lab 228; Con 124; Ind 106 Con 91; TUSC 27 (2.1%)");
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].entries.size() == 5);
+    REQUIRE(test::count_diags(doc, diag_code::missing_separator) == 1);
+    CHECK(doc.diagnostics[0].where.column == 27);
+  }
+  SECTION("irregular separators are read and noted") {
+    auto doc = parse("Lab 1,16,0; Con 529");
+    CHECK(doc.contests.at(0).entries.at(0).votes == 1160);
+    CHECK(test::count_diags(doc, diag_code::odd_number) == 1);
+  }
+  SECTION("absurd numbers are refused, not wrapped") {
+    auto doc = parse("Lab 99999999999999999999999; Con 529; LD 3");
+    CHECK(test::count_diags(doc, diag_code::number_too_large) == 1);
+    CHECK(doc.contests.at(0).entries.size() == 2);
+  }
+  SECTION("votes up to 10^12 are exact") {
+    auto doc = parse("Lab 1,000,000,000,000; Con 999,999,999,999");
+    CHECK(doc.contests.at(0).entries.at(0).votes == 1000000000000LL);
+  }
+  SECTION("input over the limit is refused whole") {
+    parse_options o;
+    o.max_bytes = 10;
+    auto doc = parse("Lab 1,160; Con 529", o);
+    CHECK(doc.contests.empty());
+    REQUIRE(doc.diagnostics.size() == 1);
+    CHECK(doc.diagnostics[0].level == severity::error);
+  }
+  SECTION("garbage, control characters and invalid UTF-8 never crash") {
+    std::string junk = "\x01\x02;;;\xff\xfe<<<>>> (((%%%)));\t\t\t\r\n\xE2\x80\n;;;;;Lab;;;;5;;;";
+    auto doc = parse(junk);
+    CHECK(doc.contests.size() <= 1);
+  }
+}
