@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 
+#include "order.hpp"
 #include "text.hpp"
 #include "wardshare/output.hpp"
 
@@ -196,9 +197,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
   }
 
   // seats: the top N candidates; a tie for the last seat is reported, not decided
-  std::vector<std::size_t> order(out.candidates.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return out.candidates[a].votes > out.candidates[b].votes; });
+  auto order = detail::stable_order(out.candidates.size(), [&](std::size_t a, std::size_t b) { return out.candidates[a].votes > out.candidates[b].votes; });
   auto n = static_cast<std::size_t>(out.seats);
   if (!order.empty()) {
     std::int64_t boundary = order.size() > n ? out.candidates[order[n]].votes : -1;
@@ -315,7 +314,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     for (std::size_t k = 0; k < c.entries.size(); ++k)
       if (c.entries[k].printed_percent) { out.focus = out.candidates[k].group; break; }
 
-  std::stable_sort(out.parties.begin(), out.parties.end(), [](const party_result& a, const party_result& b) {
+  detail::stable_sort_by(out.parties, [](const party_result& a, const party_result& b) {
     return a.share_tenths != b.share_tenths ? a.share_tenths > b.share_tenths : a.value > b.value;
   });
   return out;
@@ -343,7 +342,7 @@ result compute(const document& doc, const compute_options& options) {
   for (const auto& c : doc.contests) r.contests.push_back(compute(c, per, &extra));
   if (!extra.empty()) {
     r.diagnostics.insert(r.diagnostics.end(), extra.begin(), extra.end());
-    std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const diagnostic& x, const diagnostic& y) {
+    detail::stable_sort_by(r.diagnostics, [](const diagnostic& x, const diagnostic& y) {
       return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
     });
   }

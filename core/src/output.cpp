@@ -1,11 +1,9 @@
 // core/src/output.cpp - the JSON document, report-style lines, text tables and CSV.
 #include "wardshare/output.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_writer.hpp"
 
 namespace wardshare {
-
-using ojson = nlohmann::ordered_json;
 
 std::string group_thousands(std::int64_t n) {
   bool negative = n < 0;
@@ -26,115 +24,197 @@ std::string format_tenths(int tenths) {
 
 namespace {
 
-ojson opt(const std::optional<std::string>& s) { return s ? ojson(*s) : ojson(nullptr); }
-ojson opt(const std::optional<std::int64_t>& n) { return n ? ojson(*n) : ojson(nullptr); }
-ojson opt(const std::optional<double>& n) { return n ? ojson(*n) : ojson(nullptr); }
+using detail::json_writer;
 
-ojson method_value(const contest_result& c, const party_result& p) {
-  if (c.method == share_method::average) return p.value;
-  return static_cast<std::int64_t>(p.value);
+void method_value(json_writer& w, const contest_result& c, const party_result& p) {
+  if (c.method == share_method::average) w.value(p.value);
+  else w.value(static_cast<std::int64_t>(p.value));
 }
 
-ojson stated_json(const contest_result& c) {
-  ojson s;
-  s["total"] = opt(c.stated.total);
-  ojson shares = ojson::array();
-  for (const auto& [label, percent] : c.stated_shares) {
-    // the candidate's votes, for reading the figure back
-    std::int64_t votes = 0;
-    if (c.source)
-      for (std::size_t k = 0; k < c.source->entries.size(); ++k)
-        if (c.source->entries[k].printed_percent && *c.source->entries[k].printed_percent == percent &&
-            (c.candidates[k].label == label || c.candidates[k].group == label)) {
-          votes = c.candidates[k].votes;
-          break;
-        }
-    shares.push_back({{"label", label}, {"votes", votes}, {"percent", percent}});
-  }
-  s["shares"] = shares;
-  s["ballots"] = opt(c.stated.ballots);
-  s["electorate"] = opt(c.stated.electorate);
-  s["rejected"] = opt(c.stated.rejected);
-  s["majority"] = opt(c.stated.majority);
-  s["turnout_percent"] = opt(c.stated.turnout_percent);
-  return s;
+void write_stated(json_writer& w, const contest_result& c) {
+  w.begin_object();
+  w.field("total", c.stated.total);
+  w.key("shares");
+  w.begin_array();
+  if (c.source)
+    for (std::size_t k = 0; k < c.source->entries.size() && k < c.candidates.size(); ++k) {
+      const auto& e = c.source->entries[k];
+      if (!e.printed_percent) continue;
+      w.begin_object();
+      w.field("label", c.candidates[k].label);
+      w.field("votes", c.candidates[k].votes);
+      w.field("percent", *e.printed_percent);
+      w.end_object();
+    }
+  w.end_array();
+  w.field("ballots", c.stated.ballots);
+  w.field("electorate", c.stated.electorate);
+  w.field("rejected", c.stated.rejected);
+  w.field("majority", c.stated.majority);
+  w.field("turnout_percent", c.stated.turnout_percent);
+  w.end_object();
 }
 
-ojson contest_json(const contest_result& c) {
-  ojson j;
-  j["area"] = opt(c.area);
-  j["ward"] = opt(c.ward);
-  j["seats"] = c.seats;
-  j["seats_from"] = c.seats_from;
-  j["method"] = std::string(to_string(c.method));
-  j["requested_method"] = std::string(to_string(c.requested));
-  j["line"] = c.line;
-  j["end_line"] = c.end_line;
-  if (c.method == share_method::average) j["denominator"] = c.denominator;
-  else j["denominator"] = static_cast<std::int64_t>(c.denominator);
-  j["all_votes"] = c.all_votes;
-  j["sum_of_highest"] = c.sum_of_highest;
-  j["focus"] = opt(c.focus);
-  j["report_line"] = report_line(c);
-  ojson cands = ojson::array();
+void write_contest(json_writer& w, const contest_result& c) {
+  w.begin_object();
+  w.field("area", c.area);
+  w.field("ward", c.ward);
+  w.field("seats", c.seats);
+  w.field("seats_from", c.seats_from);
+  w.field("method", to_string(c.method));
+  w.field("requested_method", to_string(c.requested));
+  w.field("line", c.line);
+  w.field("end_line", c.end_line);
+  w.key("denominator");
+  if (c.method == share_method::average) w.value(c.denominator);
+  else w.value(static_cast<std::int64_t>(c.denominator));
+  w.field("all_votes", c.all_votes);
+  w.field("sum_of_highest", c.sum_of_highest);
+  w.field("focus", c.focus);
+  w.field("report_line", report_line(c));
+  w.key("candidates");
+  w.begin_array();
   for (const auto& x : c.candidates) {
-    cands.push_back({{"name", opt(x.name)}, {"label", x.label}, {"party", opt(x.party)}, {"group", x.group},
-                     {"votes", x.votes}, {"elected", x.elected}, {"line", x.where.line}, {"column", x.where.column}});
+    w.begin_object();
+    w.field("name", x.name);
+    w.field("label", x.label);
+    w.field("party", x.party);
+    w.field("group", x.group);
+    w.field("votes", x.votes);
+    w.field("elected", x.elected);
+    w.field("line", x.where.line);
+    w.field("column", x.where.column);
+    w.end_object();
   }
-  j["candidates"] = cands;
-  ojson parties = ojson::array();
+  w.end_array();
+  w.key("parties");
+  w.begin_array();
   for (const auto& p : c.parties) {
-    parties.push_back({{"label", p.label}, {"group", p.group}, {"party", opt(p.party)}, {"colour", p.colour.empty() ? ojson(nullptr) : ojson(p.colour)},
-                       {"candidates", p.candidates}, {"votes", method_value(c, p)}, {"highest", p.highest},
-                       {"total", p.total}, {"share", p.share}, {"rounded", format_tenths(p.share_tenths)},
-                       {"seats_won", p.seats_won}, {"printed_percent", opt(p.printed_percent)}});
+    w.begin_object();
+    w.field("label", p.label);
+    w.field("group", p.group);
+    w.field("party", p.party);
+    w.key("colour");
+    if (p.colour.empty()) w.null(); else w.value(p.colour);
+    w.field("candidates", p.candidates);
+    w.key("votes");
+    method_value(w, c, p);
+    w.field("highest", p.highest);
+    w.field("total", p.total);
+    w.field("share", p.share);
+    w.field("rounded", format_tenths(p.share_tenths));
+    w.field("seats_won", p.seats_won);
+    w.field("printed_percent", p.printed_percent);
+    w.end_object();
   }
-  j["parties"] = parties;
-  j["stated"] = stated_json(c);
-  j["turnout_percent"] = opt(c.turnout_percent);
-  ojson checks = ojson::array();
-  for (const auto& k : c.checks)
-    checks.push_back({{"code", k.code}, {"label", opt(k.label)}, {"message", k.message}, {"line", k.where.line}, {"column", k.where.column}});
-  j["checks"] = checks;
+  w.end_array();
+  w.key("stated");
+  write_stated(w, c);
+  w.field("turnout_percent", c.turnout_percent);
+  w.key("checks");
+  w.begin_array();
+  for (const auto& k : c.checks) {
+    w.begin_object();
+    w.field("code", k.code);
+    w.field("label", k.label);
+    w.field("message", k.message);
+    w.field("line", k.where.line);
+    w.field("column", k.where.column);
+    w.end_object();
+  }
+  w.end_array();
   if (c.source && c.source->previous) {
     const auto& pr = *c.source->previous;
-    ojson prev;
-    prev["heading"] = pr.heading;
-    prev["line"] = pr.line;
-    ojson entries = ojson::array();
-    for (const auto& e : pr.entries)
-      entries.push_back({{"label", e.label}, {"name", opt(e.name)}, {"votes", e.votes}, {"percent", opt(e.printed_percent)}});
-    prev["candidates"] = entries;
-    prev["total"] = opt(pr.stated.total);
-    j["previous"] = prev;
+    w.key("previous");
+    w.begin_object();
+    w.field("heading", pr.heading);
+    w.field("line", pr.line);
+    w.key("candidates");
+    w.begin_array();
+    for (const auto& e : pr.entries) {
+      w.begin_object();
+      w.field("label", e.label);
+      w.field("name", e.name);
+      w.field("votes", e.votes);
+      w.field("percent", e.printed_percent);
+      w.end_object();
+    }
+    w.end_array();
+    w.field("total", pr.stated.total);
+    w.end_object();
   }
-  return j;
+  w.end_object();
 }
 
-ojson summary_json(const summary& s) {
-  ojson j;
-  j["focus"] = s.focus;
-  j["threshold"] = s.threshold;
-  j["contests"] = s.contests;
-  j["candidates"] = s.candidates;
-  j["areas"] = s.areas;
-  j["votes"] = s.votes;
-  j["mean_share"] = s.mean_share;
-  j["at_or_above"] = s.at_or_above;
-  ojson league = ojson::array();
-  for (const auto& l : s.league)
-    league.push_back({{"rank", l.rank}, {"area", opt(l.row.area)}, {"ward", opt(l.row.ward)}, {"votes", l.row.votes},
-                      {"share", l.row.share}, {"rounded", format_tenths(l.row.share_tenths)}, {"line", l.row.line}});
-  j["league"] = league;
-  ojson by_area = ojson::array();
-  for (const auto& a : s.by_area)
-    by_area.push_back({{"area", a.area}, {"contests", a.contests}, {"candidates", a.candidates}, {"votes", a.votes}, {"mean_share", a.mean_share}});
-  j["by_area"] = by_area;
-  ojson audit = ojson::array();
-  for (const auto& a : s.audit)
-    audit.push_back({{"line", a.line}, {"area", opt(a.area)}, {"ward", opt(a.ward)}, {"code", a.code}, {"message", a.message}});
-  j["audit"] = audit;
-  return j;
+void write_summary(json_writer& w, const summary& s) {
+  w.begin_object();
+  w.field("focus", s.focus);
+  w.field("threshold", s.threshold);
+  w.field("contests", s.contests);
+  w.field("candidates", s.candidates);
+  w.field("areas", s.areas);
+  w.field("votes", s.votes);
+  w.field("mean_share", s.mean_share);
+  w.field("at_or_above", s.at_or_above);
+  w.key("league");
+  w.begin_array();
+  for (const auto& l : s.league) {
+    w.begin_object();
+    w.field("rank", l.rank);
+    w.field("area", l.row.area);
+    w.field("ward", l.row.ward);
+    w.field("votes", l.row.votes);
+    w.field("share", l.row.share);
+    w.field("rounded", format_tenths(l.row.share_tenths));
+    w.field("seats", l.row.seats);
+    w.field("won", l.row.won);
+    w.field("line", l.row.line);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("by_area");
+  w.begin_array();
+  for (const auto& a : s.by_area) {
+    w.begin_object();
+    w.field("area", a.area);
+    w.field("contests", a.contests);
+    w.field("candidates", a.candidates);
+    w.field("votes", a.votes);
+    w.field("mean_share", a.mean_share);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("per_contest");
+  w.begin_array();
+  for (const auto& f : s.per_contest) {
+    w.begin_object();
+    w.field("area", f.area);
+    w.field("ward", f.ward);
+    w.field("seats", f.seats);
+    w.field("candidates", f.candidates);
+    w.field("votes", f.votes);
+    w.field("all_votes", f.all_votes);
+    w.field("share", f.share);
+    w.field("rounded", format_tenths(f.share_tenths));
+    w.field("position", f.position);
+    w.field("won", f.won);
+    w.field("line", f.line);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("audit");
+  w.begin_array();
+  for (const auto& a : s.audit) {
+    w.begin_object();
+    w.field("line", a.line);
+    w.field("area", a.area);
+    w.field("ward", a.ward);
+    w.field("code", a.code);
+    w.field("message", a.message);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
 }
 
 std::string pad(std::string s, std::size_t width, bool right) {
@@ -184,18 +264,32 @@ std::string report_line(const contest_result& c) {
 }
 
 std::string to_json(const result& r, const summary* s, int indent) {
-  ojson doc;
-  ojson contests = ojson::array();
-  for (const auto& c : r.contests) contests.push_back(contest_json(c));
-  doc["contests"] = contests;
-  ojson diags = ojson::array();
-  for (const auto& d : r.diagnostics)
-    diags.push_back({{"line", d.where.line}, {"column", d.where.column}, {"severity", std::string(to_string(d.level))},
-                     {"code", std::string(to_string(d.code))}, {"message", d.message}});
-  doc["diagnostics"] = diags;
-  doc["focus"] = opt(r.document_focus);
-  if (s) doc["summary"] = summary_json(*s);
-  return doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  json_writer w(indent);
+  w.reserve(4096 + r.contests.size() * (indent < 0 ? 2600 : 5200));  // one allocation for a typical contest
+  w.begin_object();
+  w.key("contests");
+  w.begin_array();
+  for (const auto& c : r.contests) write_contest(w, c);
+  w.end_array();
+  w.key("diagnostics");
+  w.begin_array();
+  for (const auto& d : r.diagnostics) {
+    w.begin_object();
+    w.field("line", d.where.line);
+    w.field("column", d.where.column);
+    w.field("severity", to_string(d.level));
+    w.field("code", to_string(d.code));
+    w.field("message", d.message);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("focus", r.document_focus);
+  if (s) {
+    w.key("summary");
+    write_summary(w, *s);
+  }
+  w.end_object();
+  return w.take();
 }
 
 std::string to_text(const result& r) {
@@ -240,8 +334,8 @@ std::string to_csv(const result& r) {
       out += std::to_string(c.line) + "," + csv_field(c.area.value_or("")) + "," + csv_field(c.ward.value_or("")) + "," +
              std::to_string(c.seats) + "," + std::string(to_string(c.method)) + "," + csv_field(p.label) + "," +
              csv_field(p.party.value_or("")) + "," + std::to_string(p.candidates) + "," +
-             (c.method == share_method::average ? std::to_string(p.value) : std::to_string(static_cast<std::int64_t>(p.value))) + "," +
-             std::to_string(p.share) + "," + format_tenths(p.share_tenths) + "," + std::to_string(p.seats_won) + "," +
+             (c.method == share_method::average ? detail::format_double(p.value) : std::to_string(static_cast<std::int64_t>(p.value))) + "," +
+             detail::format_double(p.share) + "," + format_tenths(p.share_tenths) + "," + std::to_string(p.seats_won) + "," +
              (c.focus && *c.focus == p.group ? "yes" : "no") + "," + std::to_string(checks) + "\n";
     }
   }

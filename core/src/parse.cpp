@@ -10,6 +10,7 @@
 #include <array>
 #include <optional>
 
+#include "order.hpp"
 #include "text.hpp"
 #include "wardshare/output.hpp"
 
@@ -1139,7 +1140,7 @@ document parse(std::string_view text, const parse_options& options) {
     start = nl + 1;
   }
   a.finish();
-  std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(), [](const diagnostic& x, const diagnostic& y) {
+  detail::stable_sort_by(doc.diagnostics, [](const diagnostic& x, const diagnostic& y) {
     return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
   });
   return doc;

@@ -4,13 +4,11 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "parties_data.hpp"
 #include "text.hpp"
 
 namespace wardshare {
 
-namespace detail {
-extern const char* const builtin_parties_json;  // generated from data/parties.json by CMake
-}
 
 namespace {
 
@@ -82,7 +80,7 @@ void party_registry::build_index() {
     }
   }
   // Earlier parties win a shared key: the curated entries come first in data/parties.json.
-  std::stable_sort(index_.begin(), index_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(index_.begin(), index_.end());  // by key, then by party index: the earlier party first
   index_.erase(std::unique(index_.begin(), index_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                index_.end());
 }
@@ -144,8 +142,28 @@ std::optional<party_registry> party_registry::from_json(std::string_view json, s
 
 const party_registry& party_registry::builtin() {
   static const party_registry reg = [] {
-    auto r = from_json(detail::builtin_parties_json);
-    return r ? std::move(*r) : party_registry{};
+    party_registry r;
+    r.parties_.reserve(detail::builtin_party_count);
+    for (unsigned i = 0; i < detail::builtin_party_count; ++i) {
+      const auto& rec = detail::builtin_parties[i];
+      party_info info;
+      info.label = rec.label;
+      info.name = rec.name;
+      info.colour = rec.colour;
+      info.registered = rec.registered;
+      info.independent = rec.independent;
+      std::string_view aliases(rec.aliases);
+      for (std::size_t s = 0; s < aliases.size();) {
+        auto e = aliases.find('\n', s);
+        if (e == std::string_view::npos) e = aliases.size();
+        if (e > s) info.aliases.emplace_back(aliases.substr(s, e - s));
+        s = e + 1;
+      }
+      if (info.independent) r.independent_ = r.parties_.size();
+      r.parties_.push_back(std::move(info));
+    }
+    r.build_index();
+    return r;
   }();
   return reg;
 }

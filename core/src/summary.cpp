@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "order.hpp"
 #include "wardshare/output.hpp"
 
 namespace wardshare {
@@ -76,7 +77,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   std::vector<focus_result> league;
   for (const auto& f : s.per_contest)
     if (f.share_tenths >= threshold_tenths) league.push_back(f);
-  std::stable_sort(league.begin(), league.end(), [](const focus_result& a, const focus_result& b) { return a.share > b.share; });
+  detail::stable_sort_by(league, [](const focus_result& a, const focus_result& b) { return a.share > b.share; });
   for (std::size_t i = 0; i < league.size(); ++i) s.league.push_back({static_cast<int>(i) + 1, league[i]});
 
   // places in the document that quote a contest's figure differently (a league table against its row)
@@ -104,7 +105,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
       }
     }
   }
-  std::stable_sort(s.audit.begin(), s.audit.end(), [](const audit_row& a, const audit_row& b) { return a.line < b.line; });
+  detail::stable_sort_by(s.audit, [](const audit_row& a, const audit_row& b) { return a.line < b.line; });
   return s;
 }
 

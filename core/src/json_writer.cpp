@@ -1,0 +1,197 @@
+// core/src/json_writer.cpp - the streaming JSON writer, and the one stable sort the core instantiates.
+#include "json_writer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <numeric>
+
+#include "order.hpp"
+
+namespace wardshare::detail {
+
+std::vector<std::size_t> stable_order(std::size_t n, const std::function<bool(std::size_t, std::size_t)>& less) {
+  std::vector<std::size_t> idx(n);
+  std::iota(idx.begin(), idx.end(), std::size_t{0});
+  std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+    if (less(a, b)) return true;
+    if (less(b, a)) return false;
+    return a < b;
+  });
+  return idx;
+}
+
+void json_writer::newline() {
+  if (indent_ < 0) return;
+  out_ += '\n';
+  out_.append(has_items_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+void json_writer::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!has_items_.empty()) {
+    if (has_items_.back()) out_ += ',';
+    has_items_.back() = true;
+    newline();
+  }
+}
+
+void json_writer::open(char c) {
+  before_value();
+  out_ += c;
+  has_items_.push_back(false);
+}
+
+void json_writer::close(char c) {
+  bool any = !has_items_.empty() && has_items_.back();
+  if (!has_items_.empty()) has_items_.pop_back();
+  if (any) newline();
+  out_ += c;
+}
+
+void json_writer::key(std::string_view k) {
+  before_value();
+  write_string(k);
+  out_ += indent_ < 0 ? ":" : ": ";
+  after_key_ = true;
+}
+
+void json_writer::value(std::string_view s) {
+  before_value();
+  write_string(s);
+}
+
+void json_writer::write_string(std::string_view s) {
+  out_ += '"';
+  std::size_t run = 0;  // start of the current run of bytes that need no escaping
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          static constexpr char hex[] = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += hex[c >> 4];
+          out_ += hex[c & 15];
+        } else {
+          // copy a valid UTF-8 sequence; replace an invalid byte with U+FFFD so the output is always valid
+          std::size_t len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+          bool ok = len > 0 && i + len <= s.size();
+          for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+          if (ok) {
+            out_.append(s.data() + i, len);
+            i += len - 1;
+          } else {
+            out_ += "\xEF\xBF\xBD";
+          }
+        }
+    }
+    run = i + 1;
+  }
+  out_.append(s.data() + run, s.size() - run);
+  out_ += '"';
+}
+
+namespace {
+
+/// Writes `n` backwards from `end`; returns the first character.
+char* write_integer(char* end, std::uint64_t n) {
+  do {
+    *--end = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n);
+  return end;
+}
+
+}  // namespace
+
+void json_writer::value(std::int64_t n) {
+  before_value();
+  char buf[24];
+  char* end = buf + sizeof buf;
+  char* p = write_integer(end, n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+  if (n < 0) *--p = '-';
+  out_.append(p, static_cast<std::size_t>(end - p));
+}
+
+std::size_t format_double(double d, char* buf) {
+  char* out = buf;
+  if (!std::isfinite(d)) {
+    std::memcpy(out, "null", 4);
+    return 4;
+  }
+  if (d < 0) {
+    *out++ = '-';
+    d = -d;
+  }
+  if (d >= 1e15) {  // far beyond any share or count here: whole digits are all there is
+    int n = std::snprintf(out, 32, "%.0f.0", d);
+    return static_cast<std::size_t>(out - buf + n);
+  }
+  // 15 significant digits from integer arithmetic: musl's printf works in software long double under wasm
+  auto whole = static_cast<std::uint64_t>(d);
+  int int_digits = 1;
+  for (auto w = whole; w >= 10; w /= 10) ++int_digits;
+  int decimals = std::max(0, 15 - int_digits);
+  std::uint64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  auto frac = static_cast<std::uint64_t>(std::llround((d - static_cast<double>(whole)) * static_cast<double>(scale)));
+  if (frac >= scale) {
+    whole += 1;
+    frac -= scale;
+  }
+  char tmp[24];
+  char* end = tmp + sizeof tmp;
+  char* p = write_integer(end, whole);
+  std::memcpy(out, p, static_cast<std::size_t>(end - p));
+  out += end - p;
+  *out++ = '.';
+  if (decimals == 0 || frac == 0) {
+    *out++ = '0';
+    return static_cast<std::size_t>(out - buf);
+  }
+  // the fraction, zero-padded to `decimals` digits, trailing zeros dropped
+  for (int i = decimals - 1; i >= 0; --i) {
+    tmp[i] = static_cast<char>('0' + frac % 10);
+    frac /= 10;
+  }
+  int keep = decimals;
+  while (keep > 1 && tmp[keep - 1] == '0') --keep;
+  std::memcpy(out, tmp, static_cast<std::size_t>(keep));
+  out += keep;
+  return static_cast<std::size_t>(out - buf);
+}
+
+std::string format_double(double d) {
+  char buf[48];
+  return std::string(buf, format_double(d, buf));
+}
+
+void json_writer::value(double d) {
+  before_value();
+  char buf[48];
+  out_.append(buf, format_double(d, buf));
+}
+
+void json_writer::value(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+}
+
+void json_writer::null() {
+  before_value();
+  out_ += "null";
+}
+
+}  // namespace wardshare::detail

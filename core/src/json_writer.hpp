@@ -1,0 +1,69 @@
+// core/src/json_writer.hpp - a small streaming JSON writer (internal): the output needs no document tree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wardshare::detail {
+
+/// A double as JSON writes it: 15 significant digits, no exponent, at least one decimal (`9.7`, `5.0`).
+std::string format_double(double d);
+/// The same into `buf` (48 bytes suffice); returns the length.
+std::size_t format_double(double d, char* buf);
+
+/// Writes JSON text straight into a string. `indent < 0` writes it compact.
+///
+///     json_writer w;
+///     w.begin_object(); w.key("n"); w.value(std::int64_t{3}); w.end_object();   // {"n":3}
+class json_writer {
+ public:
+  explicit json_writer(int indent = -1) : indent_(indent) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  void key(std::string_view k);
+
+  void value(std::string_view s);
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(std::int64_t n);
+  void value(int n) { value(static_cast<std::int64_t>(n)); }
+  void value(unsigned n) { value(static_cast<std::int64_t>(n)); }
+  void value(double d);
+  void value(bool b);
+  void null();
+  template <typename T>
+  void value(const std::optional<T>& v) {
+    if (v) value(*v);
+    else null();
+  }
+
+  /// `"k": v` in one call.
+  template <typename T>
+  void field(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
+  [[nodiscard]] std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+  std::vector<bool> has_items_;  // per open container
+  int indent_;
+  bool after_key_ = false;
+
+  void before_value();
+  void write_string(std::string_view s);
+  void newline();
+  void open(char c);
+  void close(char c);
+};
+
+}  // namespace wardshare::detail

@@ -1,0 +1,66 @@
+// wasm/binding.cpp - the embind binding: text and options in, the CLI's JSON document out.
+// Plain values cross the boundary (no handles for JS to delete); the core is built without exceptions.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "wardshare/wardshare.hpp"
+
+namespace {
+
+/// Options as the page passes them; every field is required by embind, the JS wrapper fills defaults.
+struct js_options {
+  std::string method;        ///< top | total | ballots | average
+  std::string independents;  ///< auto | grouped | separate
+  int seats = 0;             ///< 0: from the text
+  std::string focus;         ///< empty: the party whose share is printed
+  bool summary = false;
+  double threshold = 5.0;
+};
+
+/// Never throws: bad option values fall back to defaults and are reported as diagnostics.
+std::string compute_json(const std::string& text, const js_options& o) {
+  wardshare::compute_options options;
+  std::vector<wardshare::diagnostic> notes;
+  if (auto m = wardshare::parse_method(o.method)) options.method = *m;
+  else if (!o.method.empty())
+    notes.push_back({{1, 1}, wardshare::severity::warning, wardshare::diag_code::unknown_option,
+                     "unknown method '" + o.method + "': used top"});
+  if (auto m = wardshare::parse_independents(o.independents)) options.independents = *m;
+  if (o.seats > 0 && o.seats <= 100) options.seats = o.seats;
+  if (!o.focus.empty()) options.focus = o.focus;
+  wardshare::parse_options popts;
+  popts.max_bytes = 10u * 1024u * 1024u;  // the page's limit: 10 MB
+  auto doc = wardshare::parse(text, popts);
+  auto res = wardshare::compute(doc, options);
+  res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
+  if (o.summary) {
+    auto s = wardshare::summarise(doc, res, options.focus, o.threshold);
+    return wardshare::to_json(res, &s);
+  }
+  return wardshare::to_json(res);
+}
+
+std::string compute_csv(const std::string& text, const js_options& o) {
+  wardshare::compute_options options;
+  if (auto m = wardshare::parse_method(o.method)) options.method = *m;
+  if (auto m = wardshare::parse_independents(o.independents)) options.independents = *m;
+  if (o.seats > 0 && o.seats <= 100) options.seats = o.seats;
+  if (!o.focus.empty()) options.focus = o.focus;
+  auto doc = wardshare::parse(text);
+  return wardshare::to_csv(wardshare::compute(doc, options));
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(wardshare) {
+  emscripten::value_object<js_options>("Options")
+      .field("method", &js_options::method)
+      .field("independents", &js_options::independents)
+      .field("seats", &js_options::seats)
+      .field("focus", &js_options::focus)
+      .field("summary", &js_options::summary)
+      .field("threshold", &js_options::threshold);
+  emscripten::function("computeJson", &compute_json);
+  emscripten::function("computeCsv", &compute_csv);
+}
