@@ -1,0 +1,261 @@
+// web/app.js - the page's controller: owns the state (input and options), keeps it in the URL fragment,
+// computes on every keystroke (in a worker when there is one) and renders the newest result only.
+import { load, computeWith, csvWith, normalise } from './core.js';
+import { contestCard, diagnosticsList, reportView, leagueMarkdown, leagueText, el } from './render.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('input');
+const status = $('status');
+const CARD_PAGE = 40;
+
+const state = { method: 'top', seats: 0, independents: 'auto', focus: '' };
+let jobId = 0;
+let shownId = 0;
+let started = new Map();     // job id -> performance.now() at the keystroke
+let lastResult = null;
+let cardLimit = CARD_PAGE;
+const cardCache = new Map(); // contest JSON -> card element, so a keystroke re-renders only what changed
+
+// --- computing -------------------------------------------------------------------------------------------
+let worker = null;
+let pendingCsv = new Map();
+try {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (e) => {
+    const m = e.data;
+    if (m.type === 'result') show(m.id, m.result, m.ms);
+    else if (m.type === 'csv') { pendingCsv.get(m.id)?.(m.csv); pendingCsv.delete(m.id); }
+    else if (m.type === 'error') fallBack(m.message);
+  };
+  worker.onerror = (e) => fallBack(e.message);
+} catch (e) {
+  worker = null;
+}
+
+function fallBack(why) {
+  // no worker (or it failed to start): compute on the main thread instead
+  if (worker) worker.terminate();
+  worker = null;
+  console.warn('wardshare: computing on the main thread:', why);
+  recompute();
+}
+
+function options(summary = true) {
+  return normalise({ ...state, summary });
+}
+
+function recompute() {
+  const id = ++jobId;
+  started.set(id, performance.now());
+  const job = { type: 'compute', id, text: input.value, options: options() };
+  if (worker) worker.postMessage(job);
+  else load().then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), performance.now() - t); },
+    (error) => { status.textContent = `The calculator could not start: ${error.message}`; });
+}
+
+function csv(text) {
+  if (worker) return new Promise((resolve) => { const id = ++jobId; pendingCsv.set(id, resolve); worker.postMessage({ type: 'csv', id, text, options: options(false) }); });
+  return load().then((m) => csvWith(m, text, options(false)));
+}
+
+// --- rendering -------------------------------------------------------------------------------------------
+let frame = 0;
+function show(id, result, ms) {
+  if (id < shownId) return;  // an older answer arriving late
+  shownId = id;
+  lastResult = result;
+  // render once per frame, the newest result only
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(() => painted(id, result, ms));
+}
+
+function painted(id, result, ms) {
+  render(result);
+  const t0 = started.get(id);
+  for (const k of started.keys()) if (k <= id) started.delete(k);
+  if (t0 !== undefined) {
+    const total = performance.now() - t0;
+    performance.measure('wardshare:input-to-result', { start: t0, duration: total, detail: { compute: ms } });
+    document.documentElement.dataset.resultId = String(id);
+  }
+}
+
+function render(result) {
+  const contests = result.contests;
+  const errors = result.diagnostics.filter((d) => d.severity !== 'info').length;
+  const checks = contests.reduce((n, c) => n + c.checks.length, 0);
+  if (!input.value.trim()) status.textContent = 'Paste or type results to see the shares.';
+  else if (!contests.length) status.textContent = `No results found in the input${errors ? `; ${errors} problem${errors === 1 ? '' : 's'} noted` : ''}.`;
+  else status.textContent = `${contests.length} contest${contests.length === 1 ? '' : 's'}` +
+    (contests.length === 1 ? `: ${contests[0].parties.map((p) => `${p.label} ${p.rounded}%`).slice(0, 4).join(', ')}` : '') +
+    `. ${checks} check${checks === 1 ? '' : 's'}, ${errors} warning${errors === 1 ? '' : 's'}.`;
+  $('actions').hidden = !contests.length;
+
+  $('diagnostics').replaceChildren(diagnosticsList(result.diagnostics, goToLine, { open: contests.length <= 1 }) ?? '');
+  $('report').replaceChildren(contests.length > 1 && result.summary?.contests
+    ? reportView(result.summary, { onLine: goToLine, onExport: exportReport }) : '');
+
+  const next = new Map();
+  const cards = contests.slice(0, cardLimit).map((c) => {
+    const key = JSON.stringify(c);
+    const card = cardCache.get(key) ?? contestCard(c, { onLine: goToLine, onCopy: copy });
+    next.set(key, card);
+    return card;
+  });
+  cardCache.clear();
+  for (const [k, v] of next) cardCache.set(k, v);
+  $('cards').replaceChildren(...cards);
+  $('more').replaceChildren(contests.length > cardLimit
+    ? el('button', { type: 'button', onclick: () => { cardLimit += 200; render(lastResult); } },
+      `Show ${Math.min(200, contests.length - cardLimit)} more of ${contests.length} contests`) : '');
+  updateFocusChoices(contests);
+}
+
+function updateFocusChoices(contests) {
+  const select = $('focus');
+  const labels = [...new Set(contests.flatMap((c) => c.parties.map((p) => p.label)))].slice(0, 80);
+  const have = [...select.options].slice(1).map((o) => o.value);
+  if (state.focus && !labels.includes(state.focus)) labels.unshift(state.focus);
+  if (have.join('\n') === labels.join('\n')) return;
+  select.replaceChildren(select.options[0], ...labels.map((l) => el('option', { value: l }, l)));
+  select.value = state.focus;
+}
+
+/** Puts the caret on a line of the input and selects it. */
+function goToLine(line, column = 1) {
+  const lines = input.value.split('\n');
+  let start = 0;
+  for (let i = 0; i < Math.min(line - 1, lines.length); i++) start += lines[i].length + 1;
+  const end = start + (lines[line - 1]?.length ?? 0);
+  input.focus();
+  input.setSelectionRange(Math.min(start + Math.max(0, column - 1), end), end);
+  // scroll the textarea so the line is visible
+  const lineHeight = parseFloat(getComputedStyle(input).lineHeight) || 18;
+  input.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
+
+async function copy(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const t = el('textarea', { class: 'visually-hidden' }, text);
+    document.body.append(t);
+    t.select();
+    document.execCommand('copy');
+    t.remove();
+  }
+  const note = $('action-status');
+  note.textContent = 'Copied.';
+  if (button) { const old = button.textContent; button.textContent = 'Copied'; setTimeout(() => { button.textContent = old; }, 1500); }
+  setTimeout(() => { note.textContent = ''; }, 2000);
+}
+
+function download(name, type, body) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function exportReport(kind) {
+  const s = lastResult?.summary;
+  if (kind === 'csv') download('wardshare-contests.csv', 'text/csv', await csv(input.value));
+  else if (kind === 'markdown' && s) download('league-table.md', 'text/markdown', leagueMarkdown(s));
+  else if (kind === 'text' && s) copy(leagueText(s));
+}
+
+// --- state in the URL fragment (nothing is sent anywhere) -------------------------------------------------
+async function pack(text) {
+  if (typeof CompressionStream === 'function' && text.length > 200) {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return `z=${btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  }
+  return `text=${encodeURIComponent(text)}`;
+}
+
+async function unpack(params) {
+  if (params.has('z')) {
+    const b64 = params.get('z').replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).text();
+  }
+  return params.get('text') ?? '';
+}
+
+async function link() {
+  const p = new URLSearchParams();
+  if (state.method !== 'top') p.set('method', state.method);
+  if (state.seats) p.set('seats', String(state.seats));
+  if (state.independents !== 'auto') p.set('independents', state.independents);
+  if (state.focus) p.set('focus', state.focus);
+  const fragment = [p.toString(), await pack(input.value)].filter(Boolean).join('&');
+  return `${location.origin}${location.pathname}${location.search}#${fragment}`;
+}
+
+async function restore() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (!params.size) return false;
+  state.method = params.get('method') ?? 'top';
+  state.seats = Number(params.get('seats')) || 0;
+  state.independents = params.get('independents') ?? 'auto';
+  state.focus = params.get('focus') ?? '';
+  try {
+    input.value = await unpack(params);
+  } catch {
+    status.textContent = 'The link could not be read; it may have been cut short.';
+  }
+  return true;
+}
+
+function syncControls() {
+  for (const r of document.querySelectorAll('input[name=method]')) r.checked = r.value === state.method;
+  $('seats').value = state.seats ? String(state.seats) : '';
+  $('independents').value = state.independents;
+  updateFocusChoices(lastResult?.contests ?? []);
+}
+
+// --- wiring -------------------------------------------------------------------------------------------------
+input.addEventListener('input', () => recompute());
+for (const r of document.querySelectorAll('input[name=method]')) r.addEventListener('change', () => { state.method = r.value; recompute(); });
+$('seats').addEventListener('input', (e) => { state.seats = Math.max(0, Math.min(100, Number(e.target.value) || 0)); recompute(); });
+$('independents').addEventListener('change', (e) => { state.independents = e.target.value; recompute(); });
+$('focus').addEventListener('change', (e) => { state.focus = e.target.value; recompute(); });
+$('clear').addEventListener('click', () => { input.value = ''; recompute(); input.focus(); });
+$('copy-link').addEventListener('click', async (e) => {
+  const button = e.currentTarget;
+  try {
+    const url = await link();
+    history.replaceState(null, '', url);
+    await copy(url, button);
+  } catch (error) {
+    $('action-status').textContent = `Could not make a link: ${error.message}`;
+  }
+});
+$('download-csv').addEventListener('click', async () => download('wardshare.csv', 'text/csv', await csv(input.value)));
+$('print').addEventListener('click', () => window.print());
+for (const b of document.querySelectorAll('[data-example]')) {
+  b.addEventListener('click', async () => {
+    const file = b.dataset.example === 'report' ? 'examples/tusc-local-elections-2024.txt' : 'examples/fryerns.txt';
+    input.value = await (await fetch(file)).text();
+    if (b.dataset.example === 'ward') { state.seats = 0; syncControls(); }
+    recompute();
+  });
+}
+window.addEventListener('hashchange', async () => { if (await restore()) { syncControls(); recompute(); } });
+
+(async () => {
+  await restore();
+  syncControls();
+  recompute();
+})();
+
+// --- offline and updates ------------------------------------------------------------------------------------
+if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('nosw')) {
+  import('./pwa.js').then((m) => m.register($('update'), $('update-reload'))).catch(() => {});
+}

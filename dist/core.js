@@ -1,0 +1,75 @@
+// web/core.js - loads the wasm core once, behind a cached promise, and computes: shared by the page, its
+// worker and the <ward-calculator> element. Nothing crosses the boundary but strings.
+import createWardshare from './wardshare-core.js';
+
+export const DEFAULTS = Object.freeze({ method: 'top', independents: 'auto', seats: 0, focus: '', summary: false, threshold: 5 });
+export const METHODS = Object.freeze({
+  top: "a party's highest candidate over the sum of every party's highest candidate (the report method)",
+  total: "a party's votes over all votes cast for all candidates",
+  ballots: "a party's highest candidate over the number of voters (needs Turnout or Ballots)",
+  average: "a party's mean candidate vote over the sum of the parties' means",
+});
+export const MAX_BYTES = 10 * 1024 * 1024;
+
+let instance = null;
+
+/** The wasm module, instantiated once. `moduleOptions` (for example `wasmBinary` under Node) apply the first time. */
+export function load(moduleOptions = {}) {
+  instance ??= createWardshare({ locateFile: (file) => new URL(file, import.meta.url).href, ...moduleOptions })
+    .catch((error) => { instance = null; throw error; });
+  return instance;
+}
+
+/** Options with every field present and of the right type (embind requires them all). */
+export function normalise(options = {}) {
+  const o = { ...DEFAULTS, ...options };
+  return {
+    method: Object.hasOwn(METHODS, o.method) ? o.method : 'top',
+    independents: ['auto', 'grouped', 'separate'].includes(o.independents) ? o.independents : 'auto',
+    seats: Math.max(0, Math.min(100, Math.trunc(Number(o.seats) || 0))),
+    focus: String(o.focus ?? ''),
+    summary: Boolean(o.summary),
+    threshold: Number.isFinite(Number(o.threshold)) ? Number(o.threshold) : 5,
+  };
+}
+
+function failure(error) {
+  // A trap leaves the instance unusable: drop it so the next call starts a fresh one.
+  instance = null;
+  return {
+    contests: [], focus: null,
+    diagnostics: [{ line: 1, column: 1, severity: 'error', code: 'internal_error',
+      message: `the calculator failed on this input (${error?.message ?? error}); it has been restarted` }],
+  };
+}
+
+/** Computes with a loaded module; never throws. */
+export function computeWith(module, text, options) {
+  const input = String(text ?? '');
+  if (input.length > MAX_BYTES) {
+    return { contests: [], focus: null, diagnostics: [{ line: 1, column: 1, severity: 'error', code: 'input_too_large',
+      message: `the input is ${input.length.toLocaleString('en-GB')} characters; the limit is 10 MB: nothing was read` }] };
+  }
+  try {
+    return JSON.parse(module.computeJson(input, normalise(options)));
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export function csvWith(module, text, options) {
+  try {
+    return module.computeCsv(String(text ?? ''), normalise(options));
+  } catch (error) {
+    failure(error);
+    return '';
+  }
+}
+
+export async function compute(text, options) {
+  return computeWith(await load(), text, options);
+}
+
+export async function computeCsv(text, options) {
+  return csvWith(await load(), text, options);
+}

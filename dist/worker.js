@@ -1,0 +1,34 @@
+// web/worker.js - computes off the main thread. Keystrokes arrive faster than a whole report computes, so
+// only the newest waiting job runs; the page drops any answer older than the one it shows.
+import { load, computeWith, csvWith } from './core.js';
+
+let waiting = null;
+let running = false;
+
+self.onmessage = (event) => {
+  const job = event.data;
+  if (job.type === 'csv') {
+    load().then((m) => self.postMessage({ type: 'csv', id: job.id, csv: csvWith(m, job.text, job.options) }));
+    return;
+  }
+  waiting = job;
+  if (!running) run();
+};
+
+async function run() {
+  running = true;
+  try {
+    const module = await load();
+    while (waiting) {
+      const job = waiting;
+      waiting = null;
+      const start = performance.now();
+      const result = computeWith(module, job.text, job.options);
+      self.postMessage({ type: 'result', id: job.id, result, ms: performance.now() - start });
+    }
+  } catch (error) {
+    self.postMessage({ type: 'error', message: String(error?.message ?? error) });
+  } finally {
+    running = false;
+  }
+}

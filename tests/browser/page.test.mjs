@@ -1,0 +1,177 @@
+// tests/browser/page.test.mjs - the page end to end in headless Chromium: typing, pasting a whole report,
+// switching method, following a copied link, diagnostics, report view and exports. Screenshots go to
+// build/screenshots/ for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { launch, site, paste, SHOTS } from './browser.mjs';
+
+const REPORT = readFileSync(new URL('../corpus/tusc-local-elections-2024.txt', import.meta.url), 'utf8');
+const FRYERNS = 'Lab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236';
+let browser, server, url;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, url } = await site());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path = '?nosw', viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url + path);
+  return { context, page, errors };
+}
+
+/** The share shown for a party in the first card. */
+async function share(page, label, card = 0) {
+  return page.locator('.card').nth(card).locator('tbody tr', { has: page.locator(`th:text-is("${label}")`) })
+    .locator('td.share').first().textContent().then((t) => t.replace('⚠', '').trim());
+}
+
+async function waitFor(page, fn, arg) {
+  await page.waitForFunction(fn, arg, { timeout: 15000 });
+}
+
+test('typing a ward line shows its shares as you type, with three seats', async () => {
+  const { context, page, errors } = await open();
+  await page.locator('#input').click();
+  await page.keyboard.type(FRYERNS, { delay: 0 });
+  await page.fill('#seats', '3');
+  await waitFor(page, () => document.querySelectorAll('.card').length === 1 && document.querySelector('.card h3').textContent.includes('3 seats'));
+  assert.equal(await share(page, 'TUSC'), '9.7%');
+  assert.equal(await share(page, 'Lab'), '51.9%');
+  assert.match(await page.textContent('#status'), /1 contest: Lab 51\.9%/);
+  assert.equal(await page.locator('.card tbody tr.focus th').first().textContent().then((t) => t.startsWith('TUSC')), true);
+  assert.match(await page.textContent('.card .elected'), /Elected: Lab 1,160, Lab 1,142, Lab 1,053/);
+  assert.equal(await page.textContent('.card .report-line code'), FRYERNS);
+  // the chart is an SVG with a bar per party
+  assert.equal(await page.locator('.card svg.chart rect').count(), 4);
+  await page.screenshot({ path: `${SHOTS}ward.png`, fullPage: true });
+  // every keystroke recomputes: delete the TUSC figure and the card changes without any button
+  await page.fill('#input', FRYERNS.replace('; TUSC 218 (9.7%)', ''));
+  await waitFor(page, () => document.querySelectorAll('.card tbody tr').length === 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasting the whole 2024 report shows every contest and the report view', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, REPORT);
+  await waitFor(page, () => /^277 contests/.test(document.getElementById('status').textContent));
+  // cards come in pages; the rest are a click away
+  assert.equal(await page.locator('.card').count(), 40);
+  await page.click('#more button');
+  await page.click('#more button');
+  await waitFor(page, () => document.querySelectorAll('.card').length === 277);
+  // report view: headline, league table and audit
+  const headline = await page.textContent('.report .headline');
+  assert.match(headline, /FocusTUSC/);
+  assert.match(headline, /Contests273/);
+  assert.equal(await page.locator('.report table.league tbody tr').count(), 48);
+  assert.match(await page.textContent('.report table.league tbody tr:first-child'), /Southampton.*Bevois.*848.*32\.2%/);
+  assert.match(await page.textContent('.report .audit summary'), /Audit: \d+ inconsistencies/);
+  await page.screenshot({ path: `${SHOTS}report.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('switching method changes every share and says which method is in use', async () => {
+  const { context, page } = await open();
+  await page.fill('#input', `Fryerns (three seats)\tEleanor Donne\t${FRYERNS}`);
+  await waitFor(page, () => document.querySelector('.card .method')?.textContent.includes('top'));
+  assert.equal(await share(page, 'TUSC'), '9.7%');
+  await page.check('input[name=method][value=total]');
+  await waitFor(page, () => document.querySelector('.card .method')?.textContent.startsWith('Method: total'));
+  assert.equal(await share(page, 'TUSC'), '4.9%');   // 218 / 4,431
+  await page.check('input[name=method][value=ballots]');
+  await waitFor(page, () => document.querySelector('.card .method')?.textContent.includes('needs a voters figure'));
+  await page.check('input[name=method][value=average]');
+  await waitFor(page, () => document.querySelector('.card .method')?.textContent.startsWith('Method: average'));
+  assert.equal(await share(page, 'TUSC'), '9.9%');  // 218 / (1,118.3 + 529 + 329 + 218)
+  await context.close();
+});
+
+test('a copied link reopens the same input and options', async () => {
+  const { context, page } = await open();
+  await paste(page, REPORT);
+  await page.check('input[name=method][value=total]');
+  await waitFor(page, () => /^277 contests/.test(document.getElementById('status').textContent) &&
+    document.querySelector('.card .method')?.textContent.startsWith('Method: total'));
+  await page.click('#copy-link');
+  await waitFor(page, () => location.hash.length > 10);
+  const link = page.url();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, link);
+  assert.ok(!link.includes('Votes'), 'the text is compressed into the fragment, not sent as a query');
+  const second = await context.newPage();
+  await second.goto(link);
+  await waitFor(second, () => /^277 contests/.test(document.getElementById('status').textContent));
+  assert.equal(await second.inputValue('#input'), REPORT);
+  assert.equal(await second.isChecked('input[name=method][value=total]'), true);
+  await context.close();
+});
+
+test('a malformed token shows its diagnostic, and clicking it selects the line', async () => {
+  const { context, page } = await open();
+  await page.fill('#input', 'Basildon\nLab 1,160; Con 529; LD 329; Green; TUSC 218 (9.7%)');
+  await waitFor(page, () => document.querySelector('.diagnostics li'));
+  const text = await page.textContent('.diagnostics li');
+  assert.match(text, /Line 2, column 29: warning: expected a vote count after 'Green', saw ';': skipped/);
+  await page.click('.diagnostics li button');
+  const selected = await page.evaluate(() => { const t = document.getElementById('input'); return t.value.slice(t.selectionStart, t.selectionEnd); });
+  assert.equal(selected, 'Green; TUSC 218 (9.7%)');
+  assert.match(await page.textContent('#status'), /1 warning/);
+  await page.screenshot({ path: `${SHOTS}diagnostic.png`, fullPage: true });
+  await context.close();
+});
+
+test('the example buttons, CSV download and the checks beside their numbers', async () => {
+  const { context, page } = await open();
+  await page.click('[data-example=ward]');
+  await waitFor(page, () => document.querySelectorAll('.card').length === 1);
+  assert.match(await page.textContent('.card h3'), /Fryerns/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^line,area,ward,seats,method,label/);
+  assert.match(csv, /Fryerns,3,top,TUSC,Trade Unionist and Socialist Coalition,1,218,9\.74955277280859,9\.7,0,yes,0/);
+  // a printed share that does not add up is flagged on its row and explained below
+  await page.fill('#input', 'Holywell\tMark O\'Connor\tLab 1,159; LD 352; Con 328; TUSC 91 (3.0%) Votes cast 1,930');
+  await waitFor(page, () => document.querySelector('.card .check'));
+  assert.match(await page.textContent('.card .check'), /Printed share does not match: printed 3\.0% for TUSC 91, computed 4\.7%/);
+  const flag = page.locator('.card tr', { has: page.locator('th:text-is("TUSC")') }).locator('.flag');
+  assert.equal(await flag.count(), 1);
+  await context.close();
+});
+
+test('comfortable on a 360-px phone: no sideways scrolling', async () => {
+  const { context, page } = await open('?nosw', { width: 360, height: 740 });
+  await page.fill('#input', `Fryerns (three seats)\tEleanor Donne\t${FRYERNS}`);
+  await waitFor(page, () => document.querySelectorAll('.card').length === 1);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: `${SHOTS}phone.png`, fullPage: true });
+  await context.close();
+});
+
+test('accessible: labelled controls, a polite status, keyboard reachable', async () => {
+  const { context, page } = await open();
+  for (const id of ['input', 'seats', 'independents', 'focus']) {
+    assert.equal(await page.locator(`label[for=${id}]`).count(), 1, `#${id} has a label`);
+  }
+  assert.equal(await page.getAttribute('#status', 'aria-live'), 'polite');
+  assert.equal(await page.getAttribute('#status', 'role'), 'status');
+  // Tab from the top reaches the input box
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
+  await context.close();
+});

@@ -1,0 +1,78 @@
+// tests/node/wasm.test.mjs - the wasm module under Node: the same answers as the native CLI, for every contest
+// of the 2024 report and every method; no input makes it throw.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { load, computeWith, normalise, csvWith } = await import(`${root}dist/core.js`);
+const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
+const report = `${root}tests/corpus/tusc-local-elections-2024.txt`;
+const text = readFileSync(report, 'utf8');
+
+function native(args, input) {
+  return JSON.parse(execFileSync(`${root}build/wardshare`, ['--json', ...args, ...(input ? [] : [report])],
+    { input, maxBuffer: 64 << 20 }).toString());
+}
+
+for (const method of ['top', 'total', 'ballots', 'average']) {
+  test(`every contest of the 2024 report: wasm equals the native CLI (${method})`, () => {
+    const cli = native(['--method', method]);
+    const wasm = computeWith(module, text, { method });
+    assert.equal(cli.contests.length, 277);
+    assert.equal(wasm.contests.length, cli.contests.length);
+    for (let i = 0; i < cli.contests.length; i++) {
+      assert.deepStrictEqual(wasm.contests[i], cli.contests[i], `contest ${i} (line ${cli.contests[i].line})`);
+    }
+    assert.deepStrictEqual(wasm.diagnostics, cli.diagnostics);
+    assert.deepStrictEqual(wasm, cli);
+  });
+}
+
+test('report mode: the summary is the same in wasm and natively', () => {
+  const cli = native(['--summary']);
+  const wasm = computeWith(module, text, { summary: true });
+  assert.deepStrictEqual(wasm.summary, cli.summary);
+  assert.equal(wasm.summary.focus, 'TUSC');
+});
+
+test('the issue example: three seats, TUSC 9.7%', () => {
+  const r = computeWith(module, 'Lab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236', { seats: 3 });
+  assert.equal(r.contests.length, 1);
+  const tusc = r.contests[0].parties.find((p) => p.label === 'TUSC');
+  assert.equal(tusc.rounded, '9.7');
+  assert.equal(r.contests[0].seats, 3);
+  assert.equal(r.contests[0].parties.find((p) => p.label === 'Lab').seats_won, 3);
+  assert.deepEqual(r.contests[0].checks, []);
+});
+
+test('options are normalised before they cross the boundary', () => {
+  assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
+    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5 });
+  // an unknown method that reaches the core is reported, not fatal
+  const raw = JSON.parse(module.computeJson('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5 }));
+  assert.equal(raw.diagnostics[0].code, 'unknown_option');
+  assert.equal(raw.contests[0].method, 'top');
+});
+
+test('malformed and hostile input never throws and keeps the module usable', () => {
+  const inputs = ['', ';;;;', 'Green;', '\u0000\u0001\uFFFF', 'Lab 1,160; Green; Con 529', '9'.repeat(5000), ';'.repeat(100000),
+    '<img src=x onerror=alert(1)> 5; Con 3', 'Lab 99999999999999999999; Con 3', '\ud800 broken surrogate 5; Lab 3'];
+  for (const input of inputs) {
+    const r = computeWith(module, input, {});
+    assert.ok(Array.isArray(r.contests), JSON.stringify(input.slice(0, 20)));
+    assert.ok(Array.isArray(r.diagnostics));
+  }
+  assert.equal(computeWith(module, 'Lab 10; Con 5', {}).contests.length, 1);
+  const bad = computeWith(module, 'Lab 1,160; Green; Con 529', {});
+  assert.equal(bad.diagnostics[0].line, 1);
+  assert.equal(bad.diagnostics[0].column, 12);
+});
+
+test('CSV from the wasm module', () => {
+  const csv = csvWith(module, 'Lab 1,160; Con 529', {});
+  assert.match(csv, /^line,area,ward,seats,method,label,party,/);
+  assert.match(csv, /,Lab,Labour Party,1,1160,/);
+});
