@@ -12,4 +12,4 @@ bash scripts/build-wasm.sh
 echo "== node: the wasm module"
 node --test tests/node/
 echo "== browser: the page, PWA and embedding in headless Chromium"
-node --test --test-concurrency=1 tests/browser/
+node --test tests/browser/
