@@ -44,9 +44,9 @@ function options(summary = true) {
   return normalise({ ...state, summary });
 }
 
-function recompute() {
+function recompute(since = performance.now()) {
   const id = ++jobId;
-  started.set(id, performance.now());
+  started.set(id, since);
   const job = { type: 'compute', id, text: input.value, options: options() };
   if (worker) worker.postMessage(job);
   else load().then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), performance.now() - t); },
@@ -221,7 +221,7 @@ function syncControls() {
 }
 
 // --- wiring -------------------------------------------------------------------------------------------------
-input.addEventListener('input', () => recompute());
+input.addEventListener('input', (e) => recompute(e.timeStamp));  // from the keystroke itself
 for (const r of document.querySelectorAll('input[name=method]')) r.addEventListener('change', () => { state.method = r.value; recompute(); });
 $('seats').addEventListener('input', (e) => { state.seats = Math.max(0, Math.min(100, Number(e.target.value) || 0)); recompute(); });
 $('independents').addEventListener('change', (e) => { state.independents = e.target.value; recompute(); });

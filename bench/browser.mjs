@@ -1,0 +1,51 @@
+// bench/browser.mjs - in Chromium: navigation to first result for a ward, and keystroke-to-result latency
+// (median and 95th percentile) for one ward and with the whole 2024 report in the box. Prints one JSON line.
+import { readFileSync } from 'node:fs';
+import { launch, site, paste } from '../tests/browser/browser.mjs';
+
+const REPORT = readFileSync(new URL('../tests/corpus/tusc-local-elections-2024.txt', import.meta.url), 'utf8');
+const WARD = 'Fryerns (three seats)\tEleanor Donne\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236';
+const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return +s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1); };
+
+const { server, url } = await site();
+const browser = await launch();
+const out = {};
+
+// 1. navigation to first result: a fresh context each time (nothing cached), the ward in the link
+const firsts = [];
+for (let i = 0; i < 9; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}?nosw#text=${encodeURIComponent(WARD)}`);
+  await page.waitForFunction(() => performance.getEntriesByName('wardshare:input-to-result').length > 0);
+  firsts.push(await page.evaluate(() => { const e = performance.getEntriesByName('wardshare:input-to-result')[0]; return e.startTime + e.duration; }));
+  await context.close();
+}
+out.navigation_to_first_result_ms = { median: pct(firsts, 0.5), p95: pct(firsts, 0.95), runs: firsts.length };
+
+// 2. keystroke to result: type at the end of the box, one key at a time, each given time to finish
+async function keystrokes(text, keys) {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  await page.goto(`${url}?nosw`);
+  await paste(page, text);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length > 0, null, { timeout: 20000 });
+  await page.waitForTimeout(500);
+  await page.evaluate(() => { performance.clearMeasures(); const t = document.getElementById('input'); t.setSelectionRange(t.value.length, t.value.length); });
+  for (const k of keys) {
+    await page.keyboard.type(k);
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(300);
+  const entries = await page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result').map((e) => [e.duration, e.detail.compute]));
+  await context.close();
+  return { median: pct(entries.map((e) => e[0]), 0.5), p95: pct(entries.map((e) => e[0]), 0.95),
+    compute_median: pct(entries.map((e) => e[1]), 0.5), samples: entries.length };
+}
+out.keystroke_to_result_ward_ms = await keystrokes(WARD, [...' Green 12; Ind 40'.repeat(2)]);
+out.keystroke_to_result_report_ms = await keystrokes(REPORT, [...'\nLab 100; Con 50; TUSC 7 (4.7%)']);
+out.chromium = browser.version();
+console.log(JSON.stringify(out));
+await browser.close();
+server.close();

@@ -1,0 +1,78 @@
+// bench/native.cpp - times parse, compute and JSON on a file, and a plain line scan of the same bytes (the
+// practical ceiling). Prints one JSON line of medians: `wardshare_bench FILE [REPEATS]`.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "wardshare/wardshare.hpp"
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+template <typename F>
+double time_ms(F&& f) {
+  auto t0 = clock_type::now();
+  f();
+  return std::chrono::duration<double, std::milli>(clock_type::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: wardshare_bench FILE [REPEATS]\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int repeats = argc > 2 ? std::atoi(argv[2]) : 20;
+  wardshare::parse_options popts;
+  popts.max_bytes = text.size() + 1;
+
+  std::vector<double> scan, parse, compute, json, total;
+  std::size_t contests = 0, sink = 0;
+  for (int i = 0; i < repeats; ++i) {
+    scan.push_back(time_ms([&] {
+      // the ceiling: find every line and touch every byte once
+      const char* p = text.data();
+      const char* end = p + text.size();
+      std::size_t lines = 0, digits = 0;
+      while (p < end) {
+        auto nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        if (!nl) nl = end;
+        for (const char* q = p; q < nl; ++q) digits += static_cast<unsigned>(*q - '0') < 10;
+        ++lines;
+        p = nl + 1;
+      }
+      sink += lines + digits;
+    }));
+    wardshare::document doc;
+    wardshare::result res;
+    std::string out;
+    parse.push_back(time_ms([&] { doc = wardshare::parse(text, popts); }));
+    compute.push_back(time_ms([&] { res = wardshare::compute(doc); }));
+    json.push_back(time_ms([&] { out = wardshare::to_json(res); }));
+    total.push_back(parse.back() + compute.back() + json.back());
+    contests = res.contests.size();
+    sink += out.size();
+  }
+  double mb = static_cast<double>(text.size()) / 1e6;
+  std::printf("{\"bytes\": %zu, \"contests\": %zu, \"repeats\": %d, \"scan_ms\": %.3f, \"parse_ms\": %.3f, \"compute_ms\": %.3f, "
+              "\"json_ms\": %.3f, \"total_ms\": %.3f, \"scan_mb_s\": %.1f, \"read_compute_mb_s\": %.1f, \"total_mb_s\": %.1f, "
+              "\"contests_per_s\": %.0f, \"sink\": %zu}\n",
+              text.size(), contests, repeats, median(scan), median(parse), median(compute), median(json), median(total),
+              mb / (median(scan) / 1000), mb / ((median(parse) + median(compute)) / 1000), mb / (median(total) / 1000),
+              static_cast<double>(contests) / (median(total) / 1000), sink % 10);
+  return 0;
+}
