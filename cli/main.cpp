@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* usage =
     "usage: wardshare [--json] [--csv] [--summary] [--method top|total|ballots|average] [--focus LABEL]\n"
-    "                 [--independents auto|grouped|separate] [--seats N] [--threshold P] [FILE ...]\n"
+    "                 [--independents auto|grouped|separate] [--seats N] [--threshold P] [--printed-shares] [FILE ...]\n"
     "Reads pasted election results (FILE, or standard input when there is none or it is '-') and prints each\n"
     "contest's vote shares, seats won, and every printed figure that does not add up.\n"
     "  --json           one JSON document (docs/json.md)\n"
@@ -25,7 +25,8 @@ constexpr const char* usage =
     "  --focus LABEL    the party to highlight and summarise (default: the one whose shares are printed)\n"
     "  --independents M auto (default: grouped in multi-seat contests), grouped or separate\n"
     "  --seats N        seats in every contest (default: from the text, else 1)\n"
-    "  --threshold P    the league table's threshold in percent (default 5)\n";
+    "  --threshold P    the league table's threshold in percent (default 5)\n"
+    "  --printed-shares report mode counts the shares the text prints, where it prints them\n";
 
 int usage_error(const std::string& why) {
   std::fprintf(stderr, "wardshare: %s\n%s", why.c_str(), usage);
@@ -43,7 +44,8 @@ void print_summary(const wardshare::summary& s) {
   using wardshare::format_tenths;
   using wardshare::group_thousands;
   auto tenths = [](double share) { return format_tenths(wardshare::round_tenths(share * 1000.0, 100000.0)); };
-  std::printf("Summary for %s (threshold %.1f%%)\n", s.focus.c_str(), s.threshold);
+  std::printf("Summary for %s (threshold %.1f%%, %s shares)\n", s.focus.c_str(), s.threshold,
+              s.shares_from == wardshare::share_source::printed ? "printed" : "computed");
   std::printf("  contests %d, candidates %d, areas %d, votes %s, mean share %s%%, at or above threshold %d\n\n",
               s.contests, s.candidates, s.areas, group_thousands(s.votes).c_str(), tenths(s.mean_share).c_str(), s.at_or_above);
   std::printf("League table\n");
@@ -62,7 +64,7 @@ void print_summary(const wardshare::summary& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool json = false, csv = false, want_summary = false;
+  bool json = false, csv = false, want_summary = false, printed = false;
   double threshold = 5.0;
   wardshare::compute_options options;
   std::vector<std::string> files;
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
     if (a == "--json") json = true;
     else if (a == "--csv") csv = true;
     else if (a == "--summary") want_summary = true;
+    else if (a == "--printed-shares") printed = true;
     else if (a == "-h" || a == "--help") { std::fputs(usage, stdout); return 0; }
     else if (a == "--method") {
       auto v = value("--method");
@@ -126,7 +129,9 @@ int main(int argc, char** argv) {
   auto doc = wardshare::parse(text, popts);
   auto res = wardshare::compute(doc, options);
   std::optional<wardshare::summary> sum;
-  if (want_summary) sum = wardshare::summarise(doc, res, options.focus, threshold);
+  if (want_summary)
+    sum = wardshare::summarise(doc, res, options.focus, threshold,
+                               printed ? wardshare::share_source::printed : wardshare::share_source::computed);
 
   if (json) {
     std::fputs(wardshare::to_json(res, sum ? &*sum : nullptr, 1).c_str(), stdout);

@@ -8,7 +8,7 @@ const input = $('input');
 const status = $('status');
 const CARD_PAGE = 40;
 
-const state = { method: 'top', seats: 0, independents: 'auto', focus: '' };
+const state = { method: 'top', seats: 0, independents: 'auto', focus: '', threshold: 5, printed_shares: false };
 let jobId = 0;
 let shownId = 0;
 let started = new Map();     // job id -> performance.now() at the keystroke
@@ -194,6 +194,8 @@ async function link() {
   if (state.seats) p.set('seats', String(state.seats));
   if (state.independents !== 'auto') p.set('independents', state.independents);
   if (state.focus) p.set('focus', state.focus);
+  if (state.threshold !== 5) p.set('threshold', String(state.threshold));
+  if (state.printed_shares) p.set('printed', '1');
   const fragment = [p.toString(), await pack(input.value)].filter(Boolean).join('&');
   return `${location.origin}${location.pathname}${location.search}#${fragment}`;
 }
@@ -205,6 +207,8 @@ async function restore() {
   state.seats = Number(params.get('seats')) || 0;
   state.independents = params.get('independents') ?? 'auto';
   state.focus = params.get('focus') ?? '';
+  state.threshold = params.has('threshold') ? Number(params.get('threshold')) || 0 : 5;
+  state.printed_shares = params.get('printed') === '1';
   try {
     input.value = await unpack(params);
   } catch {
@@ -217,6 +221,8 @@ function syncControls() {
   for (const r of document.querySelectorAll('input[name=method]')) r.checked = r.value === state.method;
   $('seats').value = state.seats ? String(state.seats) : '';
   $('independents').value = state.independents;
+  $('threshold').value = String(state.threshold);
+  $('printed').checked = state.printed_shares;
   updateFocusChoices(lastResult?.contests ?? []);
 }
 
@@ -226,6 +232,8 @@ for (const r of document.querySelectorAll('input[name=method]')) r.addEventListe
 $('seats').addEventListener('input', (e) => { state.seats = Math.max(0, Math.min(100, Number(e.target.value) || 0)); recompute(); });
 $('independents').addEventListener('change', (e) => { state.independents = e.target.value; recompute(); });
 $('focus').addEventListener('change', (e) => { state.focus = e.target.value; recompute(); });
+$('threshold').addEventListener('input', (e) => { const t = Number(e.target.value); if (Number.isFinite(t) && t >= 0 && t <= 100) { state.threshold = t; recompute(); } });
+$('printed').addEventListener('change', (e) => { state.printed_shares = e.target.checked; recompute(); });
 $('clear').addEventListener('click', () => { input.value = ''; recompute(); input.focus(); });
 $('copy-link').addEventListener('click', async (e) => {
   const button = e.currentTarget;

@@ -2,7 +2,7 @@
 // worker and the <ward-calculator> element. Nothing crosses the boundary but strings.
 import createWardshare from './wardshare-core.js';
 
-export const DEFAULTS = Object.freeze({ method: 'top', independents: 'auto', seats: 0, focus: '', summary: false, threshold: 5 });
+export const DEFAULTS = Object.freeze({ method: 'top', independents: 'auto', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false });
 export const METHODS = Object.freeze({
   top: "a party's highest candidate over the sum of every party's highest candidate (the report method)",
   total: "a party's votes over all votes cast for all candidates",
@@ -30,6 +30,7 @@ export function normalise(options = {}) {
     focus: String(o.focus ?? ''),
     summary: Boolean(o.summary),
     threshold: Number.isFinite(Number(o.threshold)) ? Number(o.threshold) : 5,
+    printed_shares: Boolean(o.printed_shares),
   };
 }
 

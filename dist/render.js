@@ -141,6 +141,9 @@ export function reportView(s, { onLine, onExport }) {
     { label: `${s.focus} share by contest, highest first: ${sorted.slice(0, 10).map((f) => `${f.ward} ${f.rounded}%`).join(', ')}` });
   return el('section', { class: 'report', 'aria-labelledby': 'report-heading' },
     el('h3', { id: 'report-heading' }, `Report: ${s.focus} across ${s.contests} contests`),
+    el('p', { class: 'help' }, s.shares_from === 'printed'
+      ? 'Counting the shares the text prints (computed where it prints none).'
+      : 'Counting shares computed from the votes.'),
     headline,
     el('div', { class: 'exports' },
       el('button', { type: 'button', onclick: () => onExport('csv') }, 'All contests as CSV'),

@@ -16,6 +16,7 @@ struct js_options {
   std::string focus;         ///< empty: the party whose share is printed
   bool summary = false;
   double threshold = 5.0;
+  bool printed_shares = false;  ///< report mode counts printed shares where the text gives them
 };
 
 /// Never throws: bad option values fall back to defaults and are reported as diagnostics.
@@ -35,7 +36,8 @@ std::string compute_json(const std::string& text, const js_options& o) {
   auto res = wardshare::compute(doc, options);
   res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
   if (o.summary) {
-    auto s = wardshare::summarise(doc, res, options.focus, o.threshold);
+    auto s = wardshare::summarise(doc, res, options.focus, o.threshold,
+                                  o.printed_shares ? wardshare::share_source::printed : wardshare::share_source::computed);
     return wardshare::to_json(res, &s);
   }
   return wardshare::to_json(res);
@@ -60,7 +62,8 @@ EMSCRIPTEN_BINDINGS(wardshare) {
       .field("seats", &js_options::seats)
       .field("focus", &js_options::focus)
       .field("summary", &js_options::summary)
-      .field("threshold", &js_options::threshold);
+      .field("threshold", &js_options::threshold)
+      .field("printed_shares", &js_options::printed_shares);
   emscripten::function("computeJson", &compute_json);
   emscripten::function("computeCsv", &compute_csv);
 }

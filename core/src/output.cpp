@@ -150,6 +150,7 @@ void write_summary(json_writer& w, const summary& s) {
   w.begin_object();
   w.field("focus", s.focus);
   w.field("threshold", s.threshold);
+  w.field("shares_from", s.shares_from == share_source::printed ? "printed" : "computed");
   w.field("contests", s.contests);
   w.field("candidates", s.candidates);
   w.field("areas", s.areas);
@@ -196,6 +197,8 @@ void write_summary(json_writer& w, const summary& s) {
     w.field("all_votes", f.all_votes);
     w.field("share", f.share);
     w.field("rounded", format_tenths(f.share_tenths));
+    w.field("computed_share", f.computed_share);
+    w.field("printed_percent", f.printed_percent);
     w.field("position", f.position);
     w.field("won", f.won);
     w.field("line", f.line);

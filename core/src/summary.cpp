@@ -20,9 +20,11 @@ std::string where_of(const contest_result& c) {
 
 }  // namespace
 
-summary summarise(const document& doc, const result& r, std::optional<std::string> focus, double threshold) {
+summary summarise(const document& doc, const result& r, std::optional<std::string> focus, double threshold,
+                  share_source shares_from) {
   summary s;
   s.threshold = threshold;
+  s.shares_from = shares_from;
   const auto& reg = party_registry::builtin();
   std::string key;
   if (focus) {
@@ -50,8 +52,15 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     f.candidates = it->candidates;
     f.votes = it->highest;
     f.all_votes = it->total;
-    f.share = it->share;
-    f.share_tenths = it->share_tenths;
+    f.computed_share = it->share;
+    f.printed_percent = it->printed_percent;
+    if (shares_from == share_source::printed && it->printed_percent) {
+      f.share = *it->printed_percent;
+      f.share_tenths = static_cast<int>(*it->printed_percent * 10 + 0.5);
+    } else {
+      f.share = it->share;
+      f.share_tenths = it->share_tenths;
+    }
     f.position = static_cast<int>(it - c.parties.begin()) + 1;
     f.won = it->seats_won > 0;
     f.line = c.line;
@@ -104,6 +113,17 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
                                std::to_string(c.line)});
       }
     }
+  }
+  // a ranked table (a league table) whose figures are out of order
+  const quote* previous = nullptr;
+  for (const auto& q : doc.quotes) {
+    if (!q.rank || !q.printed_percent) { previous = nullptr; continue; }
+    if (previous && *q.rank == *previous->rank + 1 && *q.printed_percent > *previous->printed_percent)
+      s.audit.push_back({q.where.line, q.area, q.ward, "quote_order",
+                         "ranked " + std::to_string(*q.rank) + " with " + format_tenths(static_cast<int>(*q.printed_percent * 10 + 0.5)) +
+                             "%, above number " + std::to_string(*previous->rank) + "'s " +
+                             format_tenths(static_cast<int>(*previous->printed_percent * 10 + 0.5)) + "%: the table is out of order"});
+    previous = &q;
   }
   detail::stable_sort_by(s.audit, [](const audit_row& a, const audit_row& b) { return a.line < b.line; });
   return s;

@@ -175,3 +175,42 @@ test('accessible: labelled controls, a polite status, keyboard reachable', async
   assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
   await context.close();
 });
+
+test('report view: printed shares reproduce the report, exports download and copy', async () => {
+  const { context, page, errors } = await open();
+  const regional = REPORT.slice(REPORT.indexOf('Elections 2024: TUSC results in English councils by region'),
+    REPORT.indexOf('Elections 2024: Other anti-cuts and anti-war candidates'));
+  await paste(page, regional);
+  await waitFor(page, () => /^268 contests/.test(document.getElementById('status').textContent) && document.querySelector('.report'));
+  assert.match(await page.textContent('.report .headline'), /Votes23,431/);
+  assert.match(await page.textContent('.report .headline'), /At or above 5%47/);
+  await page.check('#printed');
+  await waitFor(page, () => /At or above 5%46/.test(document.querySelector('.report .headline')?.textContent ?? ''));
+  assert.match(await page.textContent('.report .headline'), /Mean share3\.5%/);
+  const rows = await page.$$eval('.report table.areas tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const row = (name) => rows.find((r) => r[0] === name);
+  assert.deepEqual(row('Basildon').slice(1), ['5', '5', '909', '7.8%']);
+  assert.equal(row('Nuneaton & Bedworth')[4], '7.8%');
+  assert.equal(row('North Tyneside')[4], '6.2%');
+  // the league table as Markdown, downloaded
+  const [md] = await Promise.all([page.waitForEvent('download'), page.click('.exports button:text("League table as Markdown")')]);
+  const markdown = readFileSync(await md.path(), 'utf8');
+  assert.match(markdown, /^\| \| Local authority \| Ward \| Vote \|\n\|---\|---\|---\|---\|\n\| 1 \| Southampton \| Bevois \| 848 \(32\.2%\) \|/);
+  assert.equal(markdown.trim().split('\n').length, 48);
+  // as report text, copied: the seed report's own league-table rows
+  await page.click('.exports button:text("League table as report text")');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^\tLocal authority\tWard\tVote\n1\tSouthampton\tBevois\t848 \(32\.2%\)\n2\tPreston\tDeepdale\t522 \(31\.3%\)/);
+  // all contests as CSV
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('.exports button:text("All contests as CSV")')]);
+  const csv = readFileSync(await csvFile.path(), 'utf8');
+  assert.equal(new Set(csv.trim().split('\n').slice(1).map((l) => l.split(',')[0])).size, 268);
+  // an audit entry takes you to its line
+  await page.click('.report .audit li button');
+  const line = await page.evaluate(() => { const t = document.getElementById('input'); return t.value.slice(0, t.selectionStart).split('\n').length; });
+  const first = await page.textContent('.report .audit li button');
+  assert.equal(`Line ${line}`, first);
+  await page.screenshot({ path: `${SHOTS}report-view.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

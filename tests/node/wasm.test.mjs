@@ -50,9 +50,9 @@ test('the issue example: three seats, TUSC 9.7%', () => {
 
 test('options are normalised before they cross the boundary', () => {
   assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
-    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5 });
+    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false });
   // an unknown method that reaches the core is reported, not fatal
-  const raw = JSON.parse(module.computeJson('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5 }));
+  const raw = JSON.parse(module.computeJson('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false }));
   assert.equal(raw.diagnostics[0].code, 'unknown_option');
   assert.equal(raw.contests[0].method, 'top');
 });

@@ -18,8 +18,10 @@ struct focus_result {
   int candidates = 0;            ///< how many candidates the focus party stood
   std::int64_t votes = 0;        ///< its best candidate's votes
   std::int64_t all_votes = 0;    ///< all its candidates' votes
-  double share = 0;              ///< its share (under the method in use), unrounded
+  double share = 0;              ///< its share: computed (under the method in use) or as printed, unrounded
   int share_tenths = 0;
+  double computed_share = 0;     ///< always the computed share
+  std::optional<double> printed_percent;  ///< what the text printed for it
   int position = 0;              ///< its rank among the party groups, 1 = first
   bool won = false;
   std::uint32_t line = 0;
@@ -47,9 +49,16 @@ struct audit_row {
   std::string message;
 };
 
+/// Which share report mode counts with.
+enum class share_source : std::uint8_t {
+  computed,  ///< from the votes (default)
+  printed,   ///< the share the text prints, where it prints one (reproduces a report's own tables)
+};
+
 struct summary {
   std::string focus;
   double threshold = 5.0;
+  share_source shares_from = share_source::computed;
   int contests = 0;
   int candidates = 0;
   int areas = 0;
@@ -64,6 +73,6 @@ struct summary {
 
 /// Summarises `r` (computed from `doc`) for `focus` (default: the label the document prints most often).
 [[nodiscard]] summary summarise(const document& doc, const result& r, std::optional<std::string> focus = std::nullopt,
-                                double threshold = 5.0);
+                                double threshold = 5.0, share_source shares_from = share_source::computed);
 
 }  // namespace wardshare
