@@ -1,8 +1,8 @@
 // web/sw.js - precaches every file of one release under a versioned cache and serves only from it, so a
 // page never mixes files of two releases. A new release waits until the page says reload; old caches are
 // deleted when it activates. The build fills in VERSION and ASSETS.
-const VERSION = '6016e4dd24b7';
-const ASSETS = ["./","app.js","core.js","examples/fryerns.txt","examples/tusc-local-elections-2024.txt","icons/icon-192.png","icons/icon-512.png","icons/icon-maskable-512.png","index.html","manifest.webmanifest","pwa.js","render.js","style.css","wardshare-core.js","wardshare.wasm","worker.js"];
+const VERSION = 'f639a57f075e';
+const ASSETS = ["./","app.js","core.js","embed-host.js","examples/fryerns.txt","examples/tusc-local-elections-2024.txt","icons/icon-192.png","icons/icon-512.png","icons/icon-maskable-512.png","index.html","manifest.webmanifest","pwa.js","render.js","style.css","ward-calculator.js","wardshare-core.js","wardshare.wasm","worker.js"];
 const CACHE = `wardshare-${VERSION}`;
 
 self.addEventListener('install', (event) => {

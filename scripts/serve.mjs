@@ -14,10 +14,12 @@ const TYPES = {
 export const PAGE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
   "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** Serves `root` on 127.0.0.1:`port`. `headers(path)` may add headers; `files` may override paths with content. */
+/** Serves `root` (a folder, or a function returning one: tests swap releases) on 127.0.0.1:`port`.
+ *  `headers(path)` may add or override headers. */
 export function serve({ root, port = 8080, host = '127.0.0.1', headers = () => ({}), log = false }) {
-  const base = resolve(root);
+  const rootOf = typeof root === 'function' ? root : () => root;
   const server = createServer(async (req, res) => {
+    const base = resolve(rootOf());
     try {
       const url = new URL(req.url, 'http://x');
       let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -30,7 +32,9 @@ export function serve({ root, port = 8080, host = '127.0.0.1', headers = () => (
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const extra = {
         'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff',
-        ...(type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_CSP } : {}),
+        // the page's CSP; everything else may be used by host pages on other origins (the element, its wasm)
+        ...(type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_CSP }
+          : { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }),
         ...headers(path),
       };
       res.writeHead(200, extra);

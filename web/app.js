@@ -263,7 +263,17 @@ window.addEventListener('hashchange', async () => { if (await restore()) { syncC
   recompute();
 })();
 
+// --- embedded in another site's iframe (?embed): compact, and tell the host how tall it is -------------------
+const query = new URLSearchParams(location.search);
+if (query.has('embed')) {
+  document.documentElement.classList.add('embed');
+  // the host may name its origin (?embed=https://host.example) so the height goes to it alone
+  const host = /^https?:\/\/[^/]+$/.test(query.get('embed')) ? query.get('embed') : '*';
+  const tell = () => window.parent.postMessage({ type: 'wardshare:height', height: Math.ceil(document.documentElement.scrollHeight) }, host);
+  new ResizeObserver(tell).observe(document.body);
+}
+
 // --- offline and updates ------------------------------------------------------------------------------------
-if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('nosw')) {
+if ('serviceWorker' in navigator && !query.has('nosw') && !query.has('embed')) {
   import('./pwa.js').then((m) => m.register($('update'), $('update-reload'))).catch(() => {});
 }
