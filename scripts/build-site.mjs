@@ -20,13 +20,14 @@ function files(dir) {
 
 /** Writes `dir`/sw.js for the files now in `dir`: their list, and a version from their contents. */
 export function stamp(dir, template = readFileSync(join(web, 'sw.js'), 'utf8')) {
-  const list = files(dir).filter((f) => !['sw.js', 'sizes.json'].includes(relative(dir, f)));
+  const own = ['sw.js', 'sizes.json', 'version.json'];  // written here, or not part of the page
+  const list = files(dir).filter((f) => !own.includes(relative(dir, f)));
   const hash = createHash('sha256');
   for (const f of list) hash.update(relative(dir, f)).update(readFileSync(f));
   const version = hash.digest('hex').slice(0, 12);
-  const assets = ['./', ...list.map((f) => relative(dir, f))];
-  writeFileSync(join(dir, 'sw.js'), template.replace('__VERSION__', version).replace('__ASSETS__', JSON.stringify(assets)));
+  const assets = ['./', ...list.map((f) => relative(dir, f)), 'version.json'];
   writeFileSync(join(dir, 'version.json'), `${JSON.stringify({ version })}\n`);
+  writeFileSync(join(dir, 'sw.js'), template.replace('__VERSION__', version).replace('__ASSETS__', JSON.stringify(assets)));
   return { version, assets };
 }
 

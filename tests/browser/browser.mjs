@@ -6,12 +6,16 @@ import { serve } from '../../scripts/serve.mjs';
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const SHOTS = fileURLToPath(new URL('../../build/screenshots/', import.meta.url));
 
-export function launch() {
-  return chromium.launch({
+export function launchOptions() {
+  return {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run'],
-  });
+  };
+}
+
+export function launch() {
+  return chromium.launch(launchOptions());
 }
 
 /** Serves `root` on a free loopback port; returns { server, url }. */
