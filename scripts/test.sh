@@ -7,6 +7,10 @@ bash scripts/setup.sh
 echo "== native: build and CTest"
 bash scripts/build-native.sh
 (cd build && ctest --output-on-failure -j2)
+echo "== native under AddressSanitizer and UndefinedBehaviorSanitizer"
+bash scripts/sanitize.sh
+echo "== fuzzing the read-and-compute path (bounded)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 echo "== wasm: build, site and size budgets"
 bash scripts/build-wasm.sh
 echo "== node: the wasm module"

@@ -567,7 +567,9 @@ std::optional<std::string> previous_marker(std::string_view t, std::size_t& cons
 std::optional<std::size_t> find_results_start(const clean_line& l, const party_registry& reg) {
   std::string_view t(l.text);
   std::vector<std::size_t> starts;
-  for (std::size_t i = 0; i < t.size(); ++i)
+  // a ward and a candidate's name are a few words: trying more starts would make a long line quadratic
+  constexpr std::size_t max_prefix_words = 16;
+  for (std::size_t i = 0; i < t.size() && starts.size() <= max_prefix_words; ++i)
     if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(i);
   for (auto s : starts) {
     if (s == 0) continue;

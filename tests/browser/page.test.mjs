@@ -214,3 +214,28 @@ test('report view: printed shares reproduce the report, exports download and cop
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('input is text, never markup: nothing pasted is executed or injected', async () => {
+  const { context, page, errors } = await open();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const hostile = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<script>window.__pwned=2</script> (two seats)\t<b onmouseover="window.__pwned=3">Eve</b>\tLab 10; <svg onload="window.__pwned=4">Con</svg> 5; "><img src=y onerror=confirm 3',
+    'javascript:window.__pwned=6\tX\t<iframe src="javascript:parent.__pwned=7"></iframe> 4; Green 2 Votes cast 6',
+  ].join('\n');
+  await paste(page, hostile);
+  await waitFor(page, () => document.querySelectorAll('.card').length >= 1);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // no element came from the input: only the page's own tags inside the results
+  assert.equal(await page.locator('#cards img, #cards script, #cards iframe, #cards b, #report img, #diagnostics img').count(), 0);
+  assert.equal(await page.locator('#cards svg [onload], #cards [onmouseover], #cards [onerror]').count(), 0);
+  // markup remnants (closed tags) are stripped by the reader; what is left is shown as text: an unclosed
+  // tag, which innerHTML would have turned into an element, is here a party label on the page
+  const text = await page.textContent('#cards');
+  assert.match(text, /"><img src=y onerror=confirm/);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
