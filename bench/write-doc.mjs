@@ -1,5 +1,5 @@
 // bench/write-doc.mjs - turns the benchmark programs' JSON lines into docs/benchmarks.md.
-const [native, wasm, browser, sizes] = process.argv.slice(2).map((s) => JSON.parse(s));
+const [native, wasm, browser, sizes, scaling = []] = process.argv.slice(2).map((s) => JSON.parse(s));
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const row = (...cells) => `| ${cells.join(' | ')} |`;
 const lines = [
@@ -46,6 +46,14 @@ const lines = [
   '',
   'Keystroke to result runs from the key event (`event.timeStamp`) to the end of the render of its result',
   '(`performance.measure("wardshare:input-to-result")`), computing in a worker, rendering once per frame.',
+  '',
+  '## Scaling (`node bench/generate.mjs MB`, then `/usr/bin/time build/wardshare --csv`)',
+  '',
+  'Generated inputs: the report\'s rows shuffled, votes varied, wards renamed, under headings (same seed, same bytes).',
+  '',
+  row('input', 'bytes', 'seconds', 'MB/s', 'peak memory', 'memory / input'), row('---', '---', '---', '---', '---', '---'),
+  ...scaling.map((x) => row(`${x.mb} MB`, x.bytes.toLocaleString('en-GB'), x.seconds, (x.bytes / 1e6 / x.seconds).toFixed(1),
+    `${(x.peak_kb / 1024).toFixed(0)} MB`, `${(x.peak_kb * 1024 / x.bytes).toFixed(1)}x`)),
   '',
 ];
 console.log(lines.join('\n'));

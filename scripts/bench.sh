@@ -11,5 +11,14 @@ native=$(build/bench/wardshare_bench "$report" 50)
 wasm=$(node bench/wasm.mjs "$report" 50)
 browser=$(node bench/browser.mjs)
 sizes=$(cat dist/sizes.json)
-node bench/write-doc.mjs "$native" "$wasm" "$browser" "$sizes" > docs/benchmarks.md
+# scaling: generated inputs of growing size, the CLI's time and peak memory (CSV output)
+scaling="["
+for mb in 5 25 50; do
+  node bench/generate.mjs "$mb" > "build/bench-$mb.txt"
+  read -r secs kb < <( { /usr/bin/time -f "%e %M" build/wardshare --csv "build/bench-$mb.txt" >/dev/null; } 2>&1 )
+  scaling+="{\"mb\": $mb, \"bytes\": $(stat -c %s "build/bench-$mb.txt"), \"seconds\": $secs, \"peak_kb\": $kb},"
+  rm -f "build/bench-$mb.txt"
+done
+scaling="${scaling%,}]"
+node bench/write-doc.mjs "$native" "$wasm" "$browser" "$sizes" "$scaling" > docs/benchmarks.md
 cat docs/benchmarks.md

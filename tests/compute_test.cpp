@@ -1,6 +1,8 @@
 // tests/compute_test.cpp - shares by each method, Independents, seats and ties, and the audit checks.
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "helpers.hpp"
 
 using namespace wardshare;
@@ -219,4 +221,36 @@ TEST_CASE("labels - an unknown label is its own group and reported") {
       CHECK(d.message == "unrecognised label 'Lan': counted as a party of its own");
     }
   CHECK(n == 1);
+}
+
+TEST_CASE("robustness - extreme figures saturate instead of overflowing (found by the fuzzer)") {
+  SECTION("the average method's means in the text table") {
+    auto doc = parse("Lab 12,345,123,456; Con 3");
+    compute_options o;
+    o.method = share_method::average;
+    auto r = compute(doc, o);
+    CHECK(to_text(r).find("12,345,123,456.0") != std::string::npos);
+  }
+  SECTION("ballots far below the votes") {
+    auto doc = parse("Lab 999,999,999,999,999; Con 3\nBallots 1");
+    compute_options o;
+    o.method = share_method::ballots;
+    auto r = compute(doc, o);
+    CHECK(r.contests[0].parties[0].share_tenths == std::numeric_limits<int>::max());
+    CHECK_FALSE(to_json(r).empty());
+  }
+  SECTION("a threshold out of range") {
+    auto doc = parse("Lab 5; TUSC 3 (37.5%)\nLab 5; TUSC 1 (16.7%)");
+    auto r = compute(doc);
+    CHECK(summarise(doc, r, std::nullopt, 1e300).threshold == 1000);
+    CHECK(summarise(doc, r, std::nullopt, -std::numeric_limits<double>::quiet_NaN()).at_or_above == 2);
+  }
+  SECTION("the fuzzer's input") {
+    auto text = test::read_file("tests/fuzz/regressions/crash-f337617b4e8813391f4c8041bed1061a1a6797e9");
+    REQUIRE_FALSE(text.empty());
+    auto doc = parse(text);
+    compute_options o;
+    o.method = share_method::average;
+    CHECK_FALSE(to_text(compute(doc, o)).empty());
+  }
 }

@@ -2,6 +2,7 @@
 #include "wardshare/compute.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -47,14 +48,20 @@ namespace {
 __extension__ typedef __int128 i128;
 
 /// round-half-up(1000 * num / den) for non-negative integers, exactly.
+/// Tenths as an int, saturating: with `ballots` a tiny voters figure can make a share of billions of percent.
+int clamp_tenths(i128 t) {
+  constexpr i128 most = std::numeric_limits<int>::max();
+  return static_cast<int>(t < 0 ? 0 : t > most ? most : t);
+}
+
 int tenths_exact(i128 num, i128 den) {
   if (den <= 0) return 0;
-  return static_cast<int>((num * 2000 + den) / (den * 2));
+  return clamp_tenths((num * 2000 + den) / (den * 2));
 }
 
 int tenths_truncated(i128 num, i128 den) {
   if (den <= 0) return 0;
-  return static_cast<int>(num * 1000 / den);
+  return clamp_tenths(num * 1000 / den);
 }
 
 /// A share as an exact fraction: method values are integers, or means (sum / count) brought to a
@@ -77,6 +84,7 @@ int round_tenths(double numerator, double denominator) noexcept {
       denominator == static_cast<double>(static_cast<std::int64_t>(denominator)) && numerator < 9e15 && denominator < 9e15)
     return tenths_exact(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator));
   double t = numerator * 1000.0 / denominator;
+  if (!(t < 2e9)) return std::numeric_limits<int>::max();
   return static_cast<int>(t + 0.5 + 1e-9);
 }
 

@@ -1,6 +1,8 @@
 // core/src/output.cpp - the JSON document, report-style lines, text tables and CSV.
 #include "wardshare/output.hpp"
 
+#include <cmath>
+
 #include "json_writer.hpp"
 
 namespace wardshare {
@@ -308,8 +310,11 @@ std::string to_text(const result& r) {
            pad("Seats", 7, true) + "\n";
     for (const auto& p : c.parties) {
       std::string mark = c.focus && *c.focus == p.group ? "*" : " ";
-      std::string votes = c.method == share_method::average ? format_tenths(static_cast<int>(p.value * 10 + 0.5))
-                                                            : group_thousands(static_cast<std::int64_t>(p.value));
+      std::string votes = group_thousands(static_cast<std::int64_t>(p.value));
+      if (c.method == share_method::average) {  // a mean, to one decimal (values up to 10^15: int64 tenths)
+        auto tenths = std::llround(p.value * 10);
+        votes = group_thousands(tenths / 10) + "." + std::to_string(tenths % 10);
+      }
       out += mark + " " + pad(p.label, 22, false) + pad(std::to_string(p.candidates), 6, true) + pad(votes, 10, true) +
              pad(format_tenths(p.share_tenths) + "%", 8, true) + pad(std::to_string(p.seats_won), 7, true) + "\n";
     }

@@ -34,6 +34,9 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     key = *r.document_focus;
   }
   s.focus = key;
+  if (!(threshold >= 0)) threshold = 0;  // also NaN
+  if (threshold > 1000) threshold = 1000;
+  s.threshold = threshold;
   int threshold_tenths = static_cast<int>(threshold * 10 + 0.5);
   std::map<std::string, std::size_t> area_index;
   double share_sum = 0;
