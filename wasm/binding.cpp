@@ -19,20 +19,30 @@ struct js_options {
   bool printed_shares = false;  ///< report mode counts printed shares where the text gives them
 };
 
-/// Never throws: bad option values fall back to defaults and are reported as diagnostics.
-std::string compute_json(const std::string& text, const js_options& o) {
+/// The core's options from the page's; an unknown method is noted (the page normalises, other callers may not).
+wardshare::compute_options core_options(const js_options& o, std::vector<wardshare::diagnostic>* notes) {
   wardshare::compute_options options;
-  std::vector<wardshare::diagnostic> notes;
   if (auto m = wardshare::parse_method(o.method)) options.method = *m;
-  else if (!o.method.empty())
-    notes.push_back({{1, 1}, wardshare::severity::warning, wardshare::diag_code::unknown_option,
-                     "unknown method '" + o.method + "': used top"});
+  else if (!o.method.empty() && notes)
+    notes->push_back({{1, 1}, wardshare::severity::warning, wardshare::diag_code::unknown_option,
+                      "unknown method '" + o.method + "': used top"});
   if (auto m = wardshare::parse_independents(o.independents)) options.independents = *m;
   if (o.seats > 0 && o.seats <= 100) options.seats = o.seats;
   if (!o.focus.empty()) options.focus = o.focus;
+  return options;
+}
+
+wardshare::document read(const std::string& text) {
   wardshare::parse_options popts;
   popts.max_bytes = 10u * 1024u * 1024u;  // the page's limit: 10 MB
-  auto doc = wardshare::parse(text, popts);
+  return wardshare::parse(text, popts);
+}
+
+/// Never throws: bad option values fall back to defaults and are reported as diagnostics.
+std::string compute_json(const std::string& text, const js_options& o) {
+  std::vector<wardshare::diagnostic> notes;
+  auto options = core_options(o, &notes);
+  auto doc = read(text);
   auto res = wardshare::compute(doc, options);
   res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
   if (o.summary) {
@@ -44,13 +54,8 @@ std::string compute_json(const std::string& text, const js_options& o) {
 }
 
 std::string compute_csv(const std::string& text, const js_options& o) {
-  wardshare::compute_options options;
-  if (auto m = wardshare::parse_method(o.method)) options.method = *m;
-  if (auto m = wardshare::parse_independents(o.independents)) options.independents = *m;
-  if (o.seats > 0 && o.seats <= 100) options.seats = o.seats;
-  if (!o.focus.empty()) options.focus = o.focus;
-  auto doc = wardshare::parse(text);
-  return wardshare::to_csv(wardshare::compute(doc, options));
+  auto doc = read(text);
+  return wardshare::to_csv(wardshare::compute(doc, core_options(o, nullptr)));
 }
 
 }  // namespace

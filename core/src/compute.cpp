@@ -255,7 +255,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     out.turnout_percent = 100.0 * static_cast<double>(*c.stated.ballots) / static_cast<double>(*c.stated.electorate);
     if (c.stated.turnout_percent) {
       int computed = tenths_exact(*c.stated.ballots, *c.stated.electorate);
-      int printed = static_cast<int>(*c.stated.turnout_percent * 10 + 0.5);
+      int printed = printed_tenths(*c.stated.turnout_percent);
       if (computed != printed)
         out.checks.push_back({"turnout_mismatch", std::nullopt,
                               "printed turnout " + pct(printed) + " but " + groups(*c.stated.ballots) + " / " +
@@ -269,7 +269,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     const auto& e = c.entries[k];
     if (!e.printed_percent) continue;
     const auto& cand = out.candidates[k];
-    int printed = static_cast<int>(*e.printed_percent * 10 + 0.5);
+    int printed = printed_tenths(*e.printed_percent);
     i128 num = cand.votes, d = den;
     if (out.method == share_method::average) {  // a candidate's own share under `average` is its group's
       const auto& pr = out.parties[group_index[cand.group]];

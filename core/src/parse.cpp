@@ -458,6 +458,9 @@ bool looks_like_name(std::string_view s) {
   return true;
 }
 
+/// What separates a name from its party: `Independent – Jamie Driscoll`, `Smith - Labour`.
+constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
 /// one candidate with a name, on a line of its own.
 bool names_a_candidate(const std::string& label) {
@@ -465,7 +468,7 @@ bool names_a_candidate(const std::string& label) {
   auto capital = [](std::string_view s) { s = trim(s); return !s.empty() && (detail::is_upper(s.front()) || static_cast<unsigned char>(s.front()) >= 0x80); };
   auto comma = label.rfind(", ");
   if (comma != std::string::npos && looks_like_name(label.substr(0, comma)) && capital(label.substr(comma + 2))) return true;
-  for (std::string_view d : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+  for (auto d : name_dashes) {
     auto at = label.find(d);
     if (at == std::string::npos) continue;
     auto left = std::string_view(label).substr(0, at), right = std::string_view(label).substr(at + d.size());
@@ -816,8 +819,7 @@ class assembler {
   void split_label(entry& e) const {
     auto& s = e.label;
     if (s.empty() || reg_.find(s)) return;
-    constexpr std::string_view dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
-    for (auto d : dashes) {
+    for (auto d : name_dashes) {
       auto at = s.find(d);
       if (at == std::string::npos) continue;
       std::string left = s.substr(0, at), right = s.substr(at + d.size());

@@ -59,7 +59,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     f.printed_percent = it->printed_percent;
     if (shares_from == share_source::printed && it->printed_percent) {
       f.share = *it->printed_percent;
-      f.share_tenths = static_cast<int>(*it->printed_percent * 10 + 0.5);
+      f.share_tenths = printed_tenths(*it->printed_percent);
     } else {
       f.share = it->share;
       f.share_tenths = it->share_tenths;
@@ -109,9 +109,9 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
         s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
                            "line " + std::to_string(q.where.line) + " quotes " + group_thousands(quoted) + " for " + where_of(c) +
                                "; the contest on line " + std::to_string(c.line) + " gives " + key + " " + group_thousands(p->highest)});
-      } else if (q.printed_percent && static_cast<int>(*q.printed_percent * 10 + 0.5) != p->share_tenths) {
+      } else if (q.printed_percent && printed_tenths(*q.printed_percent) != p->share_tenths) {
         s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
-                           "line " + std::to_string(q.where.line) + " quotes " + format_tenths(static_cast<int>(*q.printed_percent * 10 + 0.5)) +
+                           "line " + std::to_string(q.where.line) + " quotes " + format_tenths(printed_tenths(*q.printed_percent)) +
                                "% for " + where_of(c) + "; computed " + format_tenths(p->share_tenths) + "% from the contest on line " +
                                std::to_string(c.line)});
       }
@@ -123,9 +123,9 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     if (!q.rank || !q.printed_percent) { previous = nullptr; continue; }
     if (previous && *q.rank == *previous->rank + 1 && *q.printed_percent > *previous->printed_percent)
       s.audit.push_back({q.where.line, q.area, q.ward, "quote_order",
-                         "ranked " + std::to_string(*q.rank) + " with " + format_tenths(static_cast<int>(*q.printed_percent * 10 + 0.5)) +
+                         "ranked " + std::to_string(*q.rank) + " with " + format_tenths(printed_tenths(*q.printed_percent)) +
                              "%, above number " + std::to_string(*previous->rank) + "'s " +
-                             format_tenths(static_cast<int>(*previous->printed_percent * 10 + 0.5)) + "%: the table is out of order"});
+                             format_tenths(printed_tenths(*previous->printed_percent)) + "%: the table is out of order"});
     previous = &q;
   }
   detail::stable_sort_by(s.audit, [](const audit_row& a, const audit_row& b) { return a.line < b.line; });

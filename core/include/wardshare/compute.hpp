@@ -104,6 +104,9 @@ struct result {
   std::optional<std::string> document_focus;  ///< the label whose shares the document prints most often
 };
 
+/// A printed percentage (one decimal, at most 1000) in tenths: `printed_tenths(9.7) == 97`.
+[[nodiscard]] inline int printed_tenths(double percent) noexcept { return static_cast<int>(percent * 10 + 0.5); }
+
 /// Rounds a share half-up to tenths of a percent, exactly: `round_tenths(218, 2236) == 97`.
 [[nodiscard]] int round_tenths(double numerator, double denominator) noexcept;
 
