@@ -298,3 +298,31 @@ TEST_CASE("parsing - malformed input") {
     CHECK(doc.contests.size() <= 1);
   }
 }
+
+TEST_CASE("parsing - a council results page copied from the browser") {
+  auto doc = parse(test::read_file("tests/data/council-page.txt"));
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  CHECK(c.ward == std::optional<std::string>("Fryerns Ward"));
+  REQUIRE(c.entries.size() == 6);
+  CHECK(c.entries[0].name == std::optional<std::string>("BROWN Kim"));
+  CHECK(c.entries[0].label == "Conservative Party Candidate");
+  CHECK(c.entries[0].printed_percent == std::optional<double>(11.9));
+  CHECK(c.entries[3].elected_marker);
+  CHECK_FALSE(c.entries[2].elected_marker);
+  CHECK(c.stated.electorate == std::optional<std::int64_t>(9012));
+  CHECK(c.stated.ballots == std::optional<std::int64_t>(2250));
+  CHECK(c.stated.turnout_percent == std::optional<double>(25.0));
+  CHECK(c.stated.rejected == std::optional<std::int64_t>(14));
+  CHECK(doc.diagnostics.empty());  // the date line is a heading, not two results
+
+  auto r = compute(doc);
+  const auto& cr = r.contests[0];
+  CHECK(cr.seats == 3);
+  CHECK(cr.seats_from == "elected markers");
+  CHECK(test::party(cr, "Lab")->candidates == 3);  // Labour and Labour Co-operative together
+  CHECK(test::party(cr, "Lab")->seats_won == 3);
+  CHECK(cr.turnout_percent);
+  CHECK(cr.checks.empty());  // the page's percentages are shares of all votes: another method, not an error
+  CHECK(report_line(cr) == "Con 529; TUSC 218; LD 329; Lab 1,160 (51.9%); Lab 1,142; Lab 1,053 Votes cast 2,236");
+}

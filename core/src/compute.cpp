@@ -98,8 +98,10 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
   out.end_line = c.end_line;
   out.stated = c.stated;
   out.requested = options.method;
+  auto markers = std::count_if(c.entries.begin(), c.entries.end(), [](const entry& e) { return e.elected_marker; });
   if (options.seats && *options.seats > 0) { out.seats = *options.seats; out.seats_from = "option"; }
   else if (c.seats) { out.seats = *c.seats; out.seats_from = "text"; }
+  else if (markers > 1) { out.seats = static_cast<int>(markers); out.seats_from = "elected markers"; }  // a council page
   else { out.seats = 1; out.seats_from = "default"; }
 
   bool group_independents = options.independents == independents_mode::grouped ||
@@ -277,6 +279,8 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     }
     int computed = tenths_exact(num, d);
     if (computed == printed) continue;
+    // a share of all votes (how council pages print them) is another method, not an error
+    if (out.method != share_method::average && tenths_exact(cand.votes, out.all_votes) == printed) continue;
     std::string msg = "printed " + pct(printed) + " for " + cand.label + " " + groups(cand.votes) + ", computed " +
                       pct(computed) + " (" + groups(cand.votes) + " / " + groups(static_cast<std::int64_t>(out.denominator)) +
                       ", method " + std::string(to_string(out.method)) + "); off by " +

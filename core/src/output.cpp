@@ -251,7 +251,12 @@ std::string report_line(const contest_result& c) {
   for (std::size_t k = 0; k < c.candidates.size(); ++k) {
     const auto& x = c.candidates[k];
     if (!s.empty()) s += "; ";
-    s += x.label + " " + group_thousands(x.votes);
+    // the party's short label, as reports print it (`Lab`, not `The Labour Party Candidate`)
+    std::string label = x.label;
+    if (x.party)
+      for (const auto& p : c.parties)
+        if (p.group == x.group && p.label.size() < label.size()) label = p.label;
+    s += label + " " + group_thousands(x.votes);
     if (c.focus && x.group == *c.focus) {
       // the focus party's best candidate carries the share, as the report prints it
       bool best = true;

@@ -491,6 +491,7 @@ struct classified {
   std::string previous_heading;
   bool leading_empty = false;  // the line starts with empty fields: a continuation of a wrapped row
   bool tabbed = false;
+  bool council_row = false;    // `SURNAME Forename<TAB>Party description<TAB>votes[<TAB>%][<TAB>Elected]`
 };
 
 bool is_ruler(std::string_view t) {
@@ -598,8 +599,27 @@ classified classify(const clean_line& l, const party_registry& reg) {
   if (nonempty == 0) return c;
   c.leading_empty = !fields.empty() && fields.front().text.empty();
 
-  // the results field: the last non-empty field of a tabbed row, else the whole line
+  // the results field: the last non-empty field of a tabbed row, else the whole line; a council page's
+  // trailing columns (a percentage, an `Elected` marker) are taken off first
   std::size_t ri = fields.size() - 1;
+  bool marked_elected = false;
+  std::optional<double> column_percent;
+  while (c.tabbed && ri > 0) {
+    auto f = fields[ri].text;
+    if (f.empty()) { --ri; continue; }
+    if (is_elected_word(f) && !marked_elected) { marked_elected = true; --ri; continue; }
+    if (auto pct = read_percent(f); pct && !column_percent) { column_percent = pct; --ri; continue; }
+    break;
+  }
+  if (marked_elected || column_percent) {
+    std::size_t before = 0;
+    for (std::size_t i = 0; i < ri; ++i) before += !fields[i].text.empty();
+    if (before < 2) {  // not a candidate row after all: read the line as it stands
+      ri = fields.size() - 1;
+      marked_elected = false;
+      column_percent.reset();
+    }
+  }
   std::size_t begin = fields[ri].offset;
   std::size_t end = fields[ri].offset + fields[ri].text.size();
 
@@ -626,6 +646,24 @@ classified classify(const clean_line& l, const party_registry& reg) {
   }
 
   auto r = read_results(l, begin, end);
+  // a council results page: the name, then the party (often a description), then a bare number
+  if (c.tabbed && r.entries() == 1 && r.stated() == 0 && r.semicolons == 0 && r.bad == 0 && r.pieces.front().e.label.empty()) {
+    std::vector<std::string_view> before;
+    for (std::size_t i = 0; i < ri; ++i)
+      if (!fields[i].text.empty()) before.push_back(fields[i].text);
+    for (std::size_t k = 1; k < before.size() && before.size() <= 4; ++k) {
+      if (!reg.find(before[k])) continue;
+      auto& e = r.pieces.front().e;
+      e.label = std::string(before[k]);
+      e.name = std::string(before[0]);
+      e.elected_marker = e.elected_marker || marked_elected;
+      if (column_percent && !e.printed_percent) e.printed_percent = column_percent;
+      c.council_row = true;
+      c.kind = line_kind::results;
+      c.results = std::move(r);
+      return c;
+    }
+  }
   bool unknown_first = !r.pieces.empty() && r.pieces.front().is_entry && !r.pieces.front().e.label.empty() &&
                        !reg.find(r.pieces.front().e.label) && !names_a_candidate(r.pieces.front().e.label);
   if (acceptable(r) && !(unknown_first && !c.tabbed && find_results_start(l, reg))) {
@@ -644,7 +682,9 @@ classified classify(const clean_line& l, const party_registry& reg) {
     // One figure alone and no list is not a contest: `Local elections 2024`, `Eastern – page 11`
     // are headings; `848 (32.2%)` in a table is a quote (decided by the assembler).
     const auto& rr = c.results;
-    bool lone = rr.entries() == 1 && rr.stated() == 0 && rr.semicolons == 0 && !rr.has_percent() && !rr.amp;
+    // no separator, no total, no share: `Thursday 2 May 2024` is a date, not two results
+    bool unlisted = rr.semicolons == 0 && rr.stated() == 0 && !rr.has_percent() && !rr.amp;
+    bool lone = unlisted && (rr.entries() == 1 || !c.tabbed);
     bool named = !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label);
     if (lone && !named && c.prefix.empty()) c.kind = line_kind::heading;
     else return c;
@@ -711,8 +751,7 @@ class assembler {
       case line_kind::footnote:
         return;
       case line_kind::table_header:
-        close_block();
-        in_table_ = true;
+        if (!block_) in_table_ = true;  // a repeated header inside a council page's table changes nothing
         return;
       case line_kind::prose:
         close_block();
@@ -910,6 +949,21 @@ class assembler {
       if (st && last()) last()->end_line = l.line;
       open_ = false;
       close_block();
+      return;
+    }
+
+    // council results page rows accumulate into one contest, the ward taken from the heading above
+    if (c.council_row) {
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+      if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
+        add_pieces(*last(), r.pieces, 0, r.pieces.size());
+        return;
+      }
+      classified row = c;
+      row.prefix.clear();
+      start_contest(l, row, 0);
+      block_ = true;
+      open_ = false;
       return;
     }
 
