@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh [SECONDS] - builds the libFuzzer harness (clang, ASan + UBSan) and runs it for a bounded
-# time, seeded with the test inputs. Fails on any crash, leak, timeout or sanitizer report.
+# time, seeded with the test inputs. Fails on any crash, leak, timeout or sanitizer report. A fixed libFuzzer
+# seed (FUZZ_SEED, default 1) keeps CI reproducible; set another to explore.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -14,5 +15,5 @@ clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-reco
 cp tests/corpus/*.txt tests/data/*.txt tests/fuzz/regressions/* build-fuzz/seeds/
 split -l 20 -a 4 tests/corpus/tusc-local-elections-2024.txt build-fuzz/seeds/report-
 echo "fuzz: ${seconds}s"
-build-fuzz/fuzz_read_compute build-fuzz/corpus build-fuzz/seeds -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+build-fuzz/fuzz_read_compute build-fuzz/corpus build-fuzz/seeds -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
   -max_len=65536 -print_final_stats=1 2>&1 | tail -n 12
