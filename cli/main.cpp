@@ -70,9 +70,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    auto value = [&](const char* name) -> std::optional<std::string> {
+    auto value = [&]() -> std::optional<std::string> {
       if (i + 1 >= argc) return std::nullopt;
-      (void)name;
       return std::string(argv[++i]);
     };
     if (a == "--json") json = true;
@@ -81,27 +80,27 @@ int main(int argc, char** argv) {
     else if (a == "--printed-shares") printed = true;
     else if (a == "-h" || a == "--help") { std::fputs(usage, stdout); return 0; }
     else if (a == "--method") {
-      auto v = value("--method");
+      auto v = value();
       auto m = v ? wardshare::parse_method(*v) : std::nullopt;
       if (!m) return usage_error("--method takes top, total, ballots or average");
       options.method = *m;
     } else if (a == "--independents") {
-      auto v = value("--independents");
+      auto v = value();
       auto m = v ? wardshare::parse_independents(*v) : std::nullopt;
       if (!m) return usage_error("--independents takes auto, grouped or separate");
       options.independents = *m;
     } else if (a == "--focus") {
-      auto v = value("--focus");
+      auto v = value();
       if (!v || v->empty()) return usage_error("--focus takes a party label");
       options.focus = *v;
     } else if (a == "--seats") {
-      auto v = value("--seats");
+      auto v = value();
       char* end = nullptr;
       long n = v ? std::strtol(v->c_str(), &end, 10) : 0;
       if (!v || *end != '\0' || n < 1 || n > 100) return usage_error("--seats takes a whole number from 1 to 100");
       options.seats = static_cast<int>(n);
     } else if (a == "--threshold") {
-      auto v = value("--threshold");
+      auto v = value();
       char* end = nullptr;
       double t = v ? std::strtod(v->c_str(), &end) : -1;
       if (!v || *end != '\0' || !(t >= 0 && t <= 100)) return usage_error("--threshold takes a percentage from 0 to 100");

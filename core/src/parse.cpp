@@ -112,12 +112,9 @@ std::vector<span> split_fields(const clean_line& l) {
   std::size_t start = 0;
   auto push = [&](std::size_t b, std::size_t e) {
     auto piece = t.substr(b, e - b);
-    auto lead = piece.size() - detail::trim(std::string_view(piece)).size();
-    auto trimmed = trim(piece);
     std::size_t skip = 0;
     while (skip < piece.size() && is_space(piece[skip])) ++skip;
-    (void)lead;
-    out.push_back({trimmed, b + skip});
+    out.push_back({trim(piece), b + skip});
   };
   for (std::size_t i = 0; i <= t.size(); ++i) {
     if (i == t.size() || t[i] == '\t') {
@@ -761,7 +758,6 @@ class assembler {
       case line_kind::heading:
         close_block();
         pending_.push_back({std::string(trim(std::string_view(l.text))), l.line});
-        after_heading_ = true;
         return;
       case line_kind::previous:
         previous(l, c);
@@ -797,7 +793,6 @@ class assembler {
   std::optional<std::string> dangling_;
   source_position dangling_at_;
   bool block_ = false;  // candidate-per-line block in progress (`Name, Party – votes`)
-  bool after_heading_ = false;
   bool in_table_ = false;
 
   contest* last() { return doc_.contests.empty() ? nullptr : &doc_.contests.back(); }
@@ -805,7 +800,6 @@ class assembler {
   void commit_headings() {
     if (!pending_.empty()) heading_ = pending_.back().text;
     pending_.clear();
-    after_heading_ = false;
   }
 
   void close_block() { block_ = false; }
@@ -971,7 +965,7 @@ class assembler {
     bool single = r.entries() == 1 || (r.amp && r.semicolons == 0);
     if (single && r.semicolons == 0 && r.stated() == 0 && (r.has_percent() || r.amp) &&
         (nonempty_prefix >= 1 || in_table_ || !looks_like_candidate(r))) {
-      add_quote(l, c);
+      add_quote(c);
       return;
     }
 
@@ -1121,7 +1115,7 @@ class assembler {
     open_ = false;
   }
 
-  void add_quote(const clean_line& l, const classified& c) {
+  void add_quote(const classified& c) {
     close_block();
     commit_headings();
     quote q;
@@ -1152,7 +1146,6 @@ class assembler {
     }
     q.where = c.results.pieces.front().where;
     doc_.quotes.push_back(std::move(q));
-    (void)l;
   }
 
   /// A count with no label is the row's own candidate when it carries the printed share or no other result

@@ -31,16 +31,6 @@ export function recordRequests(context) {
   return seen;
 }
 
-/** Waits until the page has shown the result of the latest input. */
-export async function settled(page) {
-  await page.waitForFunction(() => {
-    const id = document.documentElement.dataset.resultId;
-    return id !== undefined;
-  });
-  await page.waitForTimeout(30);
-  await page.waitForFunction(() => !document.getElementById('status').textContent.startsWith('Loading'));
-}
-
 /** Pastes `text` into the input box as a person does (clipboard and Ctrl+V: one input event). */
 export async function paste(page, text, selector = '#input') {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
