@@ -15,7 +15,8 @@ namespace {
 
 constexpr const char* usage =
     "usage: wardshare [--json] [--csv] [--summary] [--method top|total|ballots|average] [--focus LABEL]\n"
-    "                 [--independents auto|grouped|separate] [--seats N] [--threshold P] [--printed-shares] [FILE ...]\n"
+    "                 [--independents auto|grouped|separate] [--seats N] [--threshold P] [--printed-shares]\n"
+    "                 [--format auto|text|wikipedia|csv|json] [FILE ...]\n"
     "Reads pasted election results (FILE, or standard input when there is none or it is '-') and prints each\n"
     "contest's vote shares, seats won, and every printed figure that does not add up.\n"
     "  --json           one JSON document (docs/json.md)\n"
@@ -26,7 +27,9 @@ constexpr const char* usage =
     "  --independents M auto (default: grouped in multi-seat contests), grouped or separate\n"
     "  --seats N        seats in every contest (default: from the text, else 1)\n"
     "  --threshold P    the league table's threshold in percent (default 5)\n"
-    "  --printed-shares report mode counts the shares the text prints, where it prints them\n";
+    "  --printed-shares report mode counts the shares the text prints, where it prints them\n"
+    "  --format F       the reader: auto (default: recognise it), text (reports, council pages, lists),\n"
+    "                   wikipedia (election boxes), csv (with a header) or json (docs/formats.md)\n";
 
 int usage_error(const std::string& why) {
   std::fprintf(stderr, "wardshare: %s\n%s", why.c_str(), usage);
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
   bool json = false, csv = false, want_summary = false, printed = false;
   double threshold = 5.0;
   wardshare::compute_options options;
+  wardshare::parse_options popts;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -89,6 +93,11 @@ int main(int argc, char** argv) {
       auto m = v ? wardshare::parse_independents(*v) : std::nullopt;
       if (!m) return usage_error("--independents takes auto, grouped or separate");
       options.independents = *m;
+    } else if (a == "--format") {
+      auto v = value();
+      auto f = v ? wardshare::parse_format(*v) : std::nullopt;
+      if (!f) return usage_error("--format takes auto, text, wikipedia, csv or json");
+      popts.format = *f;
     } else if (a == "--focus") {
       auto v = value();
       if (!v || v->empty()) return usage_error("--focus takes a party label");
@@ -123,7 +132,6 @@ int main(int argc, char** argv) {
     if (k) text += "\n";
     text += *t;
   }
-  wardshare::parse_options popts;
   popts.max_bytes = static_cast<std::size_t>(1) << 32;  // the CLI takes what memory allows
   auto doc = wardshare::parse(text, popts);
   auto res = wardshare::compute(doc, options);

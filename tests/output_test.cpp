@@ -68,7 +68,7 @@ TEST_CASE("output - text and CSV") {
   auto text = to_text(r);
   CHECK(text.find("Lab 1,160; Con 529") != std::string::npos);
   auto csv = to_csv(r);
-  CHECK(csv.rfind("line,area,ward,seats,method,label,party,candidates,votes,share,rounded,seats_won,focus,checks\n", 0) == 0);
+  CHECK(csv.rfind("line,area,ward,seats,method,label,party,candidates,votes,share,rounded,seats_won,focus,checks,change\n", 0) == 0);
   CHECK(csv.find(",Lab,Labour Party,1,1160,") != std::string::npos);
   CHECK(csv.find("\"'=cmd\"") == std::string::npos);  // the label keeps its quotes inside one quoted field
 }

@@ -324,5 +324,10 @@ TEST_CASE("parsing - a council results page copied from the browser") {
   CHECK(test::party(cr, "Lab")->seats_won == 3);
   CHECK(cr.turnout_percent);
   CHECK(cr.checks.empty());  // the page's percentages are shares of all votes: another method, not an error
-  CHECK(report_line(cr) == "Con 529; TUSC 218; LD 329; Lab 1,160 (51.9%); Lab 1,142; Lab 1,053 Votes cast 2,236");
+  // every candidate's share is printed, so no party is the page's focus until the user picks one
+  CHECK_FALSE(cr.focus);
+  CHECK(report_line(cr) == "Con 529; TUSC 218; LD 329; Lab 1,160; Lab 1,142; Lab 1,053 Votes cast 2,236");
+  compute_options tusc;
+  tusc.focus = "TUSC";
+  CHECK(report_line(compute(doc, tusc).contests[0]) == "Con 529; TUSC 218 (9.7%); LD 329; Lab 1,160; Lab 1,142; Lab 1,053 Votes cast 2,236");
 }

@@ -77,6 +77,89 @@ std::string groups(std::int64_t n) { return group_thousands(n); }
 
 }  // namespace
 
+namespace {
+
+/// `Labour hold`, `Reform UK gain from Conservative`: the party named must be the one that won most seats.
+void check_outcome(const contest& c, const party_registry& reg, contest_result& out) {
+  if (!c.outcome || out.parties.empty()) return;
+  const auto& o = *c.outcome;
+  auto lower = detail::lower(o);
+  std::size_t cut = lower.find(" gain");
+  if (cut == std::string::npos) cut = lower.rfind(" hold");
+  if (cut == std::string::npos) return;
+  auto named = std::string(detail::trim(std::string_view(o).substr(0, cut)));
+  const party_info* p = reg.find(named);
+  if (!p) return;
+  const party_result* winner = &out.parties.front();
+  for (const auto& pr : out.parties)
+    if (pr.seats_won > winner->seats_won) winner = &pr;
+  if (winner->group == p->label || (p->independent && winner->group.rfind(p->label, 0) == 0)) return;
+  out.checks.push_back({"outcome_mismatch", p->label,
+                        "the text says '" + o + "' but " + winner->label + " won " +
+                            (out.seats > 1 ? "the most seats" : "the seat") + " by the votes",
+                        c.outcome_at});
+}
+
+void compare_with_previous(const contest& c, const compute_options& options, contest_result& out,
+                           std::vector<diagnostic>* diagnostics) {
+  if (!c.previous || c.previous->entries.empty()) return;
+  contest before;
+  before.entries = c.previous->entries;
+  before.stated = c.previous->stated;
+  before.seats = c.previous->seats ? c.previous->seats : std::optional<int>(out.seats);
+  before.line = c.previous->line;
+  compute_options o = options;
+  o.focus.reset();
+  o.seats.reset();
+  auto prev = compute(before, o, diagnostics);
+  previous_shares ps;
+  ps.heading = c.previous->heading;
+  ps.method = prev.method;
+  ps.seats = prev.seats;
+  ps.all_votes = prev.all_votes;
+  ps.parties = prev.parties;
+  for (auto& pr : out.parties)
+    for (const auto& old : ps.parties)
+      if (old.group == pr.group) {
+        pr.previous_share = old.share;
+        pr.change = pr.share - old.share;
+        pr.change_tenths = pr.share_tenths - old.share_tenths;
+      }
+  // Butler swing between the two leading parties, when both stood before
+  if (out.parties.size() >= 2 && out.parties[0].change && out.parties[1].change) {
+    double s = (*out.parties[0].change - *out.parties[1].change) / 2;
+    swing_result sw;
+    sw.to = s >= 0 ? out.parties[0].label : out.parties[1].label;
+    sw.from = s >= 0 ? out.parties[1].label : out.parties[0].label;
+    sw.points = s >= 0 ? s : -s;
+    sw.tenths = round_tenths(sw.points * 1e6, 1e8);
+    out.swing = sw;
+  }
+  // a printed change in share (Wikipedia's ±%) against the computed one, where each party has one candidate
+  if (out.seats == 1)
+    for (std::size_t k = 0; k < c.entries.size() && k < out.candidates.size(); ++k) {
+      const auto& e = c.entries[k];
+      if (!e.printed_change) continue;
+      for (const auto& pr : out.parties) {
+        if (pr.group != out.candidates[k].group || !pr.change_tenths || pr.candidates != 1) continue;
+        double printed = *e.printed_change;
+        int printed_t = static_cast<int>(printed < 0 ? printed * 10 - 0.5 : printed * 10 + 0.5);
+        int exact_t = static_cast<int>(*pr.change < 0 ? *pr.change * 10 - 0.5 : *pr.change * 10 + 0.5);
+        if (printed_t == *pr.change_tenths || printed_t == exact_t) break;
+        auto signed_pct = [](int t) { return (t > 0 ? "+" : "") + format_tenths(t); };
+        out.checks.push_back({"change_mismatch", pr.label,
+                              "printed change " + signed_pct(printed_t) + " for " + pr.label + ", but its share went from " +
+                                  format_tenths(pr.share_tenths - *pr.change_tenths) + "% to " + format_tenths(pr.share_tenths) +
+                                  "%: " + signed_pct(*pr.change_tenths) + " points",
+                              e.where});
+        break;
+      }
+    }
+  out.previous = std::move(ps);
+}
+
+}  // namespace
+
 int round_tenths(double numerator, double denominator) noexcept {
   if (!(denominator > 0) || !(numerator >= 0)) return 0;
   // Exact when both are whole numbers (the usual case), else correct to double precision.
@@ -322,28 +405,49 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
         break;
       }
   }
-  if (!out.focus)
+  // (a report prints one party's share; a table printing every candidate's names no party)
+  if (!out.focus) {
+    std::optional<std::string> printed_group;
+    bool one = true;
     for (std::size_t k = 0; k < c.entries.size(); ++k)
-      if (c.entries[k].printed_percent) { out.focus = out.candidates[k].group; break; }
+      if (c.entries[k].printed_percent) {
+        if (printed_group && *printed_group != out.candidates[k].group) one = false;
+        printed_group = out.candidates[k].group;
+      }
+    if (printed_group && one) out.focus = printed_group;
+  }
 
   detail::stable_sort_by(out.parties, [](const party_result& a, const party_result& b) {
     return a.share_tenths != b.share_tenths ? a.share_tenths > b.share_tenths : a.value > b.value;
   });
+
+  compare_with_previous(c, options, out, diagnostics);
+  check_outcome(c, reg, out);
   return out;
 }
 
 result compute(const document& doc, const compute_options& options) {
   result r;
   r.diagnostics = doc.diagnostics;
+  r.format = doc.format;
+  r.shape = doc.shape;
   // the label whose shares the document prints most often: the default focus
   std::map<std::string, int> printed;
   const auto& reg = options.registry ? *options.registry : party_registry::builtin();
   for (const auto& c : doc.contests)
+  {
+    // only contests that print one party's share say which party the document is about
+    std::optional<std::string> label;
+    bool one = true;
     for (const auto& e : c.entries)
       if (e.printed_percent && !e.label.empty()) {
         const party_info* p = reg.find(e.label);
-        printed[p ? p->label : e.label] += 1;
+        std::string l = p ? p->label : e.label;
+        if (label && *label != l) one = false;
+        label = l;
       }
+    if (label && one) printed[*label] += 1;
+  }
   int best = 0;
   for (const auto& [label, count] : printed)
     if (count > best) { best = count; r.document_focus = label; }

@@ -20,6 +20,12 @@ std::string_view to_string(diag_code code) noexcept {
     case diag_code::unknown_option: return "unknown_option";
     case diag_code::tie_at_boundary: return "tie_at_boundary";
     case diag_code::method_fallback: return "method_fallback";
+    case diag_code::syntax_error: return "syntax_error";
+    case diag_code::bad_value: return "bad_value";
+    case diag_code::unknown_field: return "unknown_field";
+    case diag_code::missing_column: return "missing_column";
+    case diag_code::read_as_previous: return "read_as_previous";
+    case diag_code::uncontested: return "uncontested";
   }
   return "unknown";
 }

@@ -28,6 +28,8 @@ namespace {
 
 using detail::json_writer;
 
+std::string signed_tenths(int t) { return (t > 0 ? "+" : "") + format_tenths(t); }
+
 void method_value(json_writer& w, const contest_result& c, const party_result& p) {
   if (c.method == share_method::average) w.value(p.value);
   else w.value(static_cast<std::int64_t>(p.value));
@@ -107,6 +109,12 @@ void write_contest(json_writer& w, const contest_result& c) {
     w.field("rounded", format_tenths(p.share_tenths));
     w.field("seats_won", p.seats_won);
     w.field("printed_percent", p.printed_percent);
+    if (c.previous) {  // present only when the contest has a previous result
+      w.field("previous_share", p.previous_share);
+      w.field("change", p.change);
+      w.key("change_rounded");
+      if (p.change_tenths) w.value(signed_tenths(*p.change_tenths)); else w.null();
+    }
     w.end_object();
   }
   w.end_array();
@@ -125,6 +133,11 @@ void write_contest(json_writer& w, const contest_result& c) {
     w.end_object();
   }
   w.end_array();
+  if (c.source) {
+    w.field("election", c.source->election);
+    w.field("outcome", c.source->outcome);
+    w.field("printed_swing", c.source->printed_swing);
+  }
   if (c.source && c.source->previous) {
     const auto& pr = *c.source->previous;
     w.key("previous");
@@ -143,6 +156,30 @@ void write_contest(json_writer& w, const contest_result& c) {
     }
     w.end_array();
     w.field("total", pr.stated.total);
+    if (c.previous) {
+      w.field("method", to_string(c.previous->method));
+      w.field("seats", c.previous->seats);
+      w.key("parties");
+      w.begin_array();
+      for (const auto& p : c.previous->parties) {
+        w.begin_object();
+        w.field("label", p.label);
+        w.field("group", p.group);
+        w.field("share", p.share);
+        w.field("rounded", format_tenths(p.share_tenths));
+        w.end_object();
+      }
+      w.end_array();
+    }
+    w.end_object();
+  }
+  if (c.swing) {
+    w.key("swing");
+    w.begin_object();
+    w.field("from", c.swing->from);
+    w.field("to", c.swing->to);
+    w.field("points", c.swing->points);
+    w.field("rounded", format_tenths(c.swing->tenths));
     w.end_object();
   }
   w.end_object();
@@ -277,6 +314,8 @@ std::string to_json(const result& r, const summary* s, int indent) {
   json_writer w(indent);
   w.reserve(4096 + r.contests.size() * (indent < 0 ? 2600 : 5200));  // one allocation for a typical contest
   w.begin_object();
+  w.field("format", to_string(r.format));
+  w.field("shape", r.shape);
   w.key("contests");
   w.begin_array();
   for (const auto& c : r.contests) write_contest(w, c);
@@ -312,7 +351,7 @@ std::string to_text(const result& r) {
     title += " (" + std::to_string(c.seats) + (c.seats == 1 ? " seat" : " seats") + ")";
     out += title + "  [line " + std::to_string(c.line) + ", method " + std::string(to_string(c.method)) + "]\n";
     out += "  " + pad("Party", 22, false) + pad("Cands", 6, true) + pad("Votes", 10, true) + pad("Share", 8, true) +
-           pad("Seats", 7, true) + "\n";
+           pad("Seats", 7, true) + (c.previous ? pad("Change", 8, true) : std::string()) + "\n";
     for (const auto& p : c.parties) {
       std::string mark = c.focus && *c.focus == p.group ? "*" : " ";
       std::string votes = group_thousands(static_cast<std::int64_t>(p.value));
@@ -321,8 +360,13 @@ std::string to_text(const result& r) {
         votes = group_thousands(tenths / 10) + "." + std::to_string(tenths % 10);
       }
       out += mark + " " + pad(p.label, 22, false) + pad(std::to_string(p.candidates), 6, true) + pad(votes, 10, true) +
-             pad(format_tenths(p.share_tenths) + "%", 8, true) + pad(std::to_string(p.seats_won), 7, true) + "\n";
+             pad(format_tenths(p.share_tenths) + "%", 8, true) + pad(std::to_string(p.seats_won), 7, true) +
+             (c.previous ? pad(p.change_tenths ? signed_tenths(*p.change_tenths) : "new", 8, true) : std::string()) + "\n";
     }
+    if (c.previous) out += "  Change since " + (c.previous->heading.empty() ? std::string("the previous result") : c.previous->heading) + "\n";
+    if (c.swing)
+      out += "  Swing " + format_tenths(c.swing->tenths) + " points from " + c.swing->from + " to " + c.swing->to + " (Butler)\n";
+    if (c.source && c.source->outcome) out += "  Outcome as printed: " + *c.source->outcome + "\n";
     std::string elected;
     for (const auto& x : c.candidates)
       if (x.elected) elected += (elected.empty() ? "" : ", ") + (x.name ? *x.name + " (" + x.label + ")" : x.label + " " + group_thousands(x.votes));
@@ -334,11 +378,12 @@ std::string to_text(const result& r) {
   for (const auto& d : r.diagnostics)
     out += "line " + std::to_string(d.where.line) + ", column " + std::to_string(d.where.column) + ": " +
            std::string(to_string(d.level)) + ": " + d.message + " [" + std::string(to_string(d.code)) + "]\n";
+  if (!r.contests.empty()) out += "Read as: " + r.shape + " (" + std::string(to_string(r.format)) + " reader)\n";
   return out;
 }
 
 std::string to_csv(const result& r) {
-  std::string out = "line,area,ward,seats,method,label,party,candidates,votes,share,rounded,seats_won,focus,checks\n";
+  std::string out = "line,area,ward,seats,method,label,party,candidates,votes,share,rounded,seats_won,focus,checks,change\n";
   for (const auto& c : r.contests) {
     for (const auto& p : c.parties) {
       int checks = 0;
@@ -349,7 +394,8 @@ std::string to_csv(const result& r) {
              csv_field(p.party.value_or("")) + "," + std::to_string(p.candidates) + "," +
              (c.method == share_method::average ? detail::format_double(p.value) : std::to_string(static_cast<std::int64_t>(p.value))) + "," +
              detail::format_double(p.share) + "," + format_tenths(p.share_tenths) + "," + std::to_string(p.seats_won) + "," +
-             (c.focus && *c.focus == p.group ? "yes" : "no") + "," + std::to_string(checks) + "\n";
+             (c.focus && *c.focus == p.group ? "yes" : "no") + "," + std::to_string(checks) + "," +
+             (p.change_tenths ? signed_tenths(*p.change_tenths) : std::string()) + "\n";
     }
   }
   return out;

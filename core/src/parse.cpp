@@ -10,7 +10,9 @@
 #include <array>
 #include <optional>
 
+#include "numbers.hpp"
 #include "order.hpp"
+#include "readers.hpp"
 #include "text.hpp"
 #include "wardshare/output.hpp"
 
@@ -20,9 +22,10 @@ namespace {
 using detail::is_alpha;
 using detail::is_digit;
 using detail::is_space;
+using detail::is_elected_word;
+using detail::read_number;
+using detail::read_percent;
 using detail::trim;
-
-constexpr std::int64_t max_votes = 1'000'000'000'000'000;  // 10^15: beyond any electorate, within int64 sums
 
 // ---------------------------------------------------------------------------------------------------------
 // Cleaning
@@ -128,78 +131,6 @@ std::vector<span> split_fields(const clean_line& l) {
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers and words
-
-struct number_word {
-  std::int64_t value = 0;
-  bool odd_grouping = false;
-  bool too_large = false;
-};
-
-/// `1,160`, `1171`, `2,476,687` (a trailing comma is allowed: `Name, Party, 1234,`).
-std::optional<number_word> read_number(std::string_view w) {
-  if (!w.empty() && w.back() == ',') w.remove_suffix(1);
-  if (w.empty() || !is_digit(w.front()) || !is_digit(w.back())) return std::nullopt;
-  number_word n;
-  std::size_t digits_since_comma = 0;
-  bool seen_comma = false;
-  std::size_t first_group = 0;
-  for (char c : w) {
-    if (is_digit(c)) {
-      ++digits_since_comma;
-      if (n.value > max_votes) n.too_large = true;
-      else n.value = n.value * 10 + (c - '0');
-    } else if (c == ',') {
-      if (!seen_comma) first_group = digits_since_comma;
-      else if (digits_since_comma != 3) n.odd_grouping = true;
-      seen_comma = true;
-      digits_since_comma = 0;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (seen_comma && (digits_since_comma != 3 || first_group == 0 || first_group > 3)) n.odd_grouping = true;
-  if (n.value > max_votes) n.too_large = true;
-  return n;
-}
-
-/// `(9.7%)`, `9.7%`, `(9.7 %)` as one word; nullopt when the word is not a percentage.
-std::optional<double> read_percent(std::string_view w) {
-  bool paren = !w.empty() && w.front() == '(';
-  if (paren) w.remove_prefix(1);
-  if (!w.empty() && w.back() == ')') {
-    if (!paren) return std::nullopt;
-    w.remove_suffix(1);
-  } else if (paren) {
-    return std::nullopt;
-  }
-  if (w.empty() || w.back() != '%') return std::nullopt;
-  w.remove_suffix(1);
-  w = trim(w);
-  if (w.empty()) return std::nullopt;
-  // digits as one integer, divided once: correctly rounded, so `0.7` reads as the double nearest 0.7
-  std::int64_t digits = 0, scale = 1;
-  bool dot = false, any = false;
-  for (char c : w) {
-    if (is_digit(c)) {
-      any = true;
-      if (digits > 100'000'000) return std::nullopt;
-      digits = digits * 10 + (c - '0');
-      if (dot) scale *= 10;
-    } else if (c == '.' && !dot) {
-      dot = true;
-    } else {
-      return std::nullopt;
-    }
-  }
-  double value = static_cast<double>(digits) / static_cast<double>(scale);
-  if (!any || value > 1000) return std::nullopt;
-  return value;
-}
-
-bool is_elected_word(std::string_view w) {
-  if (!w.empty() && w.front() == '(' && w.back() == ')') w = w.substr(1, w.size() - 2);
-  return detail::iequals(w, "elected") || w == "\xE2\x9C\x93" || w == "\xE2\x9C\x94";
-}
 
 // Phrases that state a contest-wide figure rather than a candidate's votes.
 enum class stated_kind { total, ballots, electorate, rejected, majority };
@@ -479,7 +410,7 @@ bool names_a_candidate(const std::string& label) {
 // ---------------------------------------------------------------------------------------------------------
 // Line classification
 
-enum class line_kind { blank, ruler, footnote, prose, heading, table_header, results, previous };
+enum class line_kind { blank, ruler, footnote, prose, heading, table_header, wiki_header, results, previous, previous_block };
 
 struct classified {
   line_kind kind = line_kind::blank;
@@ -520,6 +451,14 @@ bool looks_like_prose(std::string_view t) {
   char last = t.back();
   if (last == '.' || last == ':' || last == ';' || last == '?' || last == '!' || last == ',') return true;
   return detail::words(t).size() > 12 || t.size() > 120;
+}
+
+/// `Party<TAB>Candidate<TAB>Votes<TAB>%<TAB>±%`: the header of a Wikipedia election box.
+bool is_wiki_header(const std::vector<span>& fields) {
+  std::vector<std::string> names;
+  for (const auto& f : fields)
+    if (!f.text.empty()) names.push_back(detail::lower(f.text));
+  return names.size() >= 3 && names[0] == "party" && names[1] == "candidate" && names[2] == "votes";
 }
 
 /// Results are accepted when most of what was read is results.
@@ -595,6 +534,7 @@ classified classify(const clean_line& l, const party_registry& reg) {
   std::size_t nonempty = std::count_if(fields.begin(), fields.end(), [](const span& s) { return !s.text.empty(); });
   if (nonempty == 0) return c;
   c.leading_empty = !fields.empty() && fields.front().text.empty();
+  if (is_wiki_header(fields)) { c.kind = line_kind::wiki_header; return c; }
 
   // the results field: the last non-empty field of a tabbed row, else the whole line; a council page's
   // trailing columns (a percentage, an `Elected` marker) are taken off first
@@ -632,6 +572,16 @@ classified classify(const clean_line& l, const party_registry& reg) {
         c.kind = line_kind::previous;
         c.previous_heading = *h;
         c.results = std::move(r);
+        return c;
+      }
+      // `Previous result`, `2021 result (two seats):` alone on its line: the block below is that result
+      auto rest = trim(std::string_view(l.text).substr(fields[first].offset + consumed));
+      while (!rest.empty() && (rest.front() == ':' || rest.back() == ':')) rest = trim(rest.front() == ':' ? rest.substr(1) : rest.substr(0, rest.size() - 1));
+      bool bracketed = rest.size() >= 2 && rest.front() == '(' && rest.back() == ')' && rest.find('(', 1) == std::string_view::npos;
+      if (rest.empty() || bracketed) {
+        c.kind = line_kind::previous_block;
+        c.previous_heading = *h;
+        if (bracketed) c.previous_heading += " " + std::string(rest);
         return c;
       }
     }
@@ -738,32 +688,53 @@ bool has_seats_marker(std::string_view s) {
 
 class assembler {
  public:
-  assembler(document& doc, const party_registry& reg) : doc_(doc), reg_(reg) {}
+  assembler(document& doc, const party_registry& reg, bool wikipedia)
+      : doc_(doc), reg_(reg), wiki_(wikipedia), forced_wiki_(wikipedia) {}
 
   void line(const clean_line& l) {
+    if (wiki_ && wiki_row(l)) return;
     auto c = classify(l, reg_);
     switch (c.kind) {
       case line_kind::blank:
       case line_kind::ruler:
       case line_kind::footnote:
         return;
+      case line_kind::wiki_header:
+        close_block();
+        wiki_ = true;
+        wiki_contest_ = false;
+        return;
       case line_kind::table_header:
         if (!block_) in_table_ = true;  // a repeated header inside a council page's table changes nothing
         return;
+      default:
+        break;
+    }
+    // a Wikipedia box ends at the first line that is neither its rows nor the next box's caption
+    if (c.kind != line_kind::heading && c.kind != line_kind::previous_block && !forced_wiki_) wiki_ = false;
+    wiki_contest_ = false;
+    switch (c.kind) {
       case line_kind::prose:
         close_block();
         commit_headings();
         last_target_ = target::none;
+        prev_block_ = false;
         return;
       case line_kind::heading:
         close_block();
+        prev_block_ = false;
         pending_.push_back({std::string(trim(std::string_view(l.text))), l.line});
         return;
       case line_kind::previous:
         previous(l, c);
         return;
+      case line_kind::previous_block:
+        previous_block(l, c);
+        return;
       case line_kind::results:
         results(l, c);
+        return;
+      default:
         return;
     }
   }
@@ -774,7 +745,15 @@ class assembler {
       doc_.diagnostics.push_back({dangling_at_, severity::warning, diag_code::dangling_label,
                                   "expected a vote count after '" + *dangling_ + "', saw the end of the input: skipped"});
     }
+    pair_elections();
     for (auto& ct : doc_.contests) resolve_unlabelled(ct);
+    // the shape that gave the most results names the input
+    std::pair<int, const char*> shapes[] = {{report_rows_, "report"}, {council_rows_, "council"},
+                                            {wiki_rows_, "wikipedia"}, {candidate_lines_, "lines"}};
+    int best = 0;
+    for (const auto& [n, name] : shapes)
+      if (n > best) { best = n; doc_.shape = name; }
+    if (doc_.contests.empty()) doc_.shape = "none";
   }
 
  private:
@@ -794,6 +773,11 @@ class assembler {
   source_position dangling_at_;
   bool block_ = false;  // candidate-per-line block in progress (`Name, Party – votes`)
   bool in_table_ = false;
+  bool wiki_ = false;          // inside Wikipedia election boxes: rows are read by their columns
+  bool forced_wiki_ = false;   // the user chose the Wikipedia reader
+  bool wiki_contest_ = false;  // a box's rows are being added to the last contest
+  bool prev_block_ = false;    // rows go to the previous result of the last contest (`Previous result` above them)
+  int report_rows_ = 0, council_rows_ = 0, wiki_rows_ = 0, candidate_lines_ = 0;
 
   contest* last() { return doc_.contests.empty() ? nullptr : &doc_.contests.back(); }
 
@@ -946,9 +930,18 @@ class assembler {
       return;
     }
 
+    // rows under `Previous result` belong to the contest above
+    if (prev_block_ && last() && last()->previous && nonempty_prefix == 0) {
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+      add_previous(*last()->previous, r.pieces);
+      return;
+    }
+    prev_block_ = false;
+
     // council results page rows accumulate into one contest, the ward taken from the heading above
     if (c.council_row) {
       for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+      ++council_rows_;
       if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
         add_pieces(*last(), r.pieces, 0, r.pieces.size());
         return;
@@ -973,6 +966,7 @@ class assembler {
 
     // `Paul Dennett, Labour – 30,753 (61.5%)`: one candidate a line
     if (r.entries() == 1 && nonempty_prefix == 0 && looks_like_candidate(r)) {
+      ++candidate_lines_;
       if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
         add_pieces(*last(), r.pieces, 0, r.pieces.size());
         return;
@@ -1011,6 +1005,7 @@ class assembler {
       ++from;
     }
     if (from >= r.pieces.size()) return;
+    ++report_rows_;
     start_contest(l, c, from);
     set_open(r);
   }
@@ -1101,7 +1096,14 @@ class assembler {
     previous_result pr;
     pr.heading = c.previous_heading;
     pr.line = l.line;
-    for (const auto& p : c.results.pieces) {
+    add_previous(pr, c.results.pieces);
+    last()->previous = std::move(pr);
+    last_target_ = target::previous;
+    open_ = false;
+  }
+
+  void add_previous(previous_result& pr, const std::vector<piece>& ps) {
+    for (const auto& p : ps) {
       if (p.is_entry) {
         entry e = p.e;
         split_label(e);
@@ -1110,9 +1112,212 @@ class assembler {
         set_stated(pr.stated, p, "the previous total");
       }
     }
+  }
+
+  /// `Previous result` alone on a line: the rows below it are the previous result of the contest above.
+  void previous_block(const clean_line& l, const classified& c) {
+    close_block();
+    if (!last() || last_target_ == target::none || !pending_.empty()) {  // nothing above: an ordinary heading
+      pending_.push_back({std::string(trim(std::string_view(l.text))), l.line});
+      return;
+    }
+    previous_result pr;
+    pr.heading = take_seats(c.previous_heading, pr.seats);
+    pr.line = l.line;
     last()->previous = std::move(pr);
     last_target_ = target::previous;
+    prev_block_ = true;
     open_ = false;
+    diag({l.line, 1}, severity::info, diag_code::read_as_previous,
+         "the rows below '" + c.previous_heading + "' are read as the previous result of " + describe(*last()));
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Wikipedia election boxes: `<TAB>Labour<TAB>Eleanor Donne<TAB>1,160<TAB>51.9<TAB>+3.2`, then
+  // `Majority`, `Turnout`, `Rejected ballots`, `Registered electors` rows and `Labour hold<TAB>Swing<TAB>+2.1`.
+
+  /// Reads one row of a box; false when the line is not one (it is then read as any other line).
+  bool wiki_row(const clean_line& l) {
+    auto all = split_fields(l);
+    std::vector<span> f;
+    for (const auto& x : all)
+      if (!x.text.empty()) f.push_back(x);
+    if (f.empty()) return false;
+    auto first = detail::lower(f[0].text);
+    auto ends_with = [&](std::string_view tail) { return first.size() >= tail.size() && first.compare(first.size() - tail.size(), tail.size(), tail) == 0; };
+
+    // `Labour hold`, `Reform UK gain from Conservative`, with the swing beside it
+    bool outcome = ends_with(" hold") || first.find(" gain from ") != std::string::npos || ends_with(" gain");
+    if (outcome || first == "swing") {
+      contest* ct = wiki_contest_ && !prev_block_ ? last() : nullptr;
+      std::optional<double> swing;
+      for (std::size_t k = 1; k + 1 < f.size(); ++k)
+        if (detail::iequals(f[k].text, "swing")) swing = detail::read_change(f[k + 1].text);
+      if (first == "swing" && f.size() >= 2) swing = detail::read_change(f[1].text);
+      if (ct) {
+        if (outcome) {
+          ct->outcome = std::string(f[0].text);
+          ct->outcome_at = position(l, f[0].offset);
+        }
+        if (swing) ct->printed_swing = swing;
+        ct->end_line = l.line;
+      }
+      if (outcome) {
+        wiki_contest_ = false;
+        if (prev_block_) { prev_block_ = false; last_target_ = target::contest; }
+      }
+      return true;
+    }
+
+    // `Majority 20 0.1 −41.5`, `Turnout 42,192 56.1 −9.5`, `Registered electors 75,224`
+    if (f.size() >= 2) {
+      if (auto kind = stated_phrase(first)) {
+        auto n = read_number(f[1].text);
+        if (!n) return false;
+        stated_totals* st = nullptr;
+        if (prev_block_ && last() && last()->previous) st = &last()->previous->stated;
+        else if (wiki_contest_ && last()) st = &last()->stated;
+        if (!st) return false;
+        piece p;
+        p.is_entry = false;
+        p.kind = *kind;
+        p.value = n->value;
+        p.where = position(l, f[1].offset);
+        if (*kind == stated_kind::ballots && f.size() >= 3) p.percent = detail::read_decimal(f[2].text);
+        set_stated(*st, p, "the total");
+        if (wiki_contest_ && last()) last()->end_line = l.line;
+        return true;
+      }
+    }
+
+    // a candidate: party, candidate, votes[, %[, ±%]]; or party, votes[, %] (a list vote)
+    std::size_t vi = std::string::npos;
+    if (f.size() >= 3 && read_number(f[2].text)) vi = 2;
+    else if (f.size() >= 2 && read_number(f[1].text)) vi = 1;
+    if (vi == std::string::npos) {
+      if (f.size() >= 3 && detail::iequals(f[2].text, "unopposed")) {
+        diag(position(l, f[2].offset), severity::info, diag_code::uncontested,
+             std::string(f[1].text) + " (" + std::string(f[0].text) + ") was returned unopposed: there are no votes to share");
+        return true;
+      }
+      return false;
+    }
+    for (std::size_t k = 0; k < vi; ++k)  // a party and a name are words, not figures
+      if (read_number(f[k].text) || detail::read_decimal(f[k].text)) return false;
+    auto n = *read_number(f[vi].text);
+    if (n.too_large) {
+      diag(position(l, f[vi].offset), severity::warning, diag_code::number_too_large,
+           "expected a vote count below 10^15, saw '" + std::string(f[vi].text) + "': skipped");
+      return true;
+    }
+    if (n.odd_grouping)
+      diag(position(l, f[vi].offset), severity::info, diag_code::odd_number,
+           "irregular thousands separators in '" + std::string(f[vi].text) + "': read as " + std::to_string(n.value));
+    entry e;
+    e.label = std::string(f[0].text);
+    if (vi == 2) e.name = std::string(f[1].text);
+    e.votes = n.value;
+    e.where = position(l, f[0].offset);
+    if (vi + 1 < f.size()) e.printed_percent = detail::read_decimal(f[vi + 1].text);
+    if (vi + 2 < f.size()) e.printed_change = detail::read_change(f[vi + 2].text);
+    for (std::size_t k = vi + 1; k < f.size(); ++k)
+      if (is_elected_word(f[k].text)) e.elected_marker = true;
+    close_block();
+    if (prev_block_ && last() && last()->previous) {
+      last()->previous->entries.push_back(std::move(e));
+      return true;
+    }
+    if (!wiki_contest_ || !last()) open_box(l);
+    last()->entries.push_back(std::move(e));
+    last()->end_line = l.line;
+    ++wiki_rows_;
+    return true;
+  }
+
+  /// A new contest for a box, named by its caption: `Fryerns (3 seats)`, `General election 2024: Basildon and Billericay[2]`.
+  void open_box(const clean_line& l) {
+    contest ct;
+    ct.line = l.line;
+    ct.end_line = l.line;
+    std::optional<std::string> caption;
+    if (!pending_.empty()) {
+      caption = pending_.back().text;
+      pending_.pop_back();
+    }
+    if (caption) {
+      // citation marks: `[2]`, `[a]`, `[note 1]`
+      std::string clean;
+      for (std::size_t i = 0; i < caption->size(); ++i) {
+        if ((*caption)[i] == '[') {
+          auto close = caption->find(']', i);
+          if (close != std::string::npos && close - i <= 12) { i = close; continue; }
+        }
+        clean += (*caption)[i];
+      }
+      std::string ward = std::string(trim(clean));
+      auto colon = ward.find(": ");
+      if (colon != std::string::npos && detail::lower(ward.substr(0, colon)).find("election") != std::string::npos) {
+        ct.election = std::string(trim(std::string_view(ward).substr(0, colon)));
+        ward = std::string(trim(std::string_view(ward).substr(colon + 2)));
+      }
+      auto w = take_seats(ward, ct.seats);
+      if (!w.empty()) ct.ward = w;
+    }
+    // the area: the topmost heading above the box (a page title), not a section named like the ward
+    std::vector<pending_line> above;
+    for (auto& p : pending_)
+      if (!ct.ward || !detail::iequals(p.text, *ct.ward)) above.push_back(std::move(p));
+    pending_.clear();
+    if (!above.empty()) heading_ = above.front().text;
+    ct.area = heading_;
+    doc_.contests.push_back(std::move(ct));
+    last_target_ = target::contest;
+    wiki_contest_ = true;
+    in_table_ = false;
+    open_ = false;
+    dangling_.reset();
+  }
+
+  /// Two boxes for the same place in different elections (`General election 2024: X` then `General election
+  /// 2019: X`): the earlier is the later one's previous result.
+  void pair_elections() {
+    auto year = [](const std::optional<std::string>& s) -> int {
+      if (!s) return 0;
+      for (std::size_t i = 0; i + 4 <= s->size(); ++i) {
+        auto y = std::string_view(*s).substr(i, 4);
+        bool edge = (i == 0 || !is_digit((*s)[i - 1])) && (i + 4 == s->size() || !is_digit((*s)[i + 4]));
+        if (edge && std::all_of(y.begin(), y.end(), is_digit) && (y[0] == '1' || y[0] == '2')) return std::stoi(std::string(y));
+      }
+      return 0;
+    };
+    auto& cs = doc_.contests;
+    std::vector<contest> kept;
+    kept.reserve(cs.size());
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+      if (!kept.empty()) {
+        auto& a = kept.back();
+        auto& b = cs[i];
+        int ya = year(a.election), yb = year(b.election);
+        if (a.ward && b.ward && *a.ward == *b.ward && ya && yb && ya != yb && !a.previous && !b.previous) {
+          contest& later = ya > yb ? a : b;
+          contest& earlier = ya > yb ? b : a;
+          previous_result pr;
+          pr.heading = *earlier.election;
+          pr.entries = std::move(earlier.entries);
+          pr.stated = earlier.stated;
+          pr.seats = earlier.seats;
+          pr.line = earlier.line;
+          diag({earlier.line, 1}, severity::info, diag_code::read_as_previous,
+               "'" + *earlier.election + ": " + *earlier.ward + "' is read as the previous result of '" + *later.election + "'");
+          contest merged = std::move(later);
+          merged.previous = std::move(pr);
+          a = std::move(merged);
+          continue;
+        }
+      }
+      kept.push_back(std::move(cs[i]));
+    }
+    cs = std::move(kept);
   }
 
   void add_quote(const classified& c) {
@@ -1169,6 +1374,41 @@ class assembler {
 
 }  // namespace
 
+std::string_view to_string(input_format f) noexcept {
+  switch (f) {
+    case input_format::automatic: return "auto";
+    case input_format::text: return "text";
+    case input_format::wikipedia: return "wikipedia";
+    case input_format::csv: return "csv";
+    case input_format::json: return "json";
+  }
+  return "auto";
+}
+
+std::optional<input_format> parse_format(std::string_view text) noexcept {
+  for (auto f : {input_format::automatic, input_format::text, input_format::wikipedia, input_format::csv, input_format::json})
+    if (text == to_string(f)) return f;
+  if (text == "automatic" || text.empty()) return input_format::automatic;
+  return std::nullopt;
+}
+
+input_format detect_format(std::string_view text) noexcept {
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
+  std::size_t i = 0;
+  while (i < text.size() && is_space(text[i])) ++i;
+  if (i == text.size()) return input_format::text;
+  if (text[i] == '{') return input_format::json;
+  if (text[i] == '[') {  // a JSON array of contests, not a footnote mark like `[1]`
+    std::size_t j = i + 1;
+    while (j < text.size() && is_space(text[j])) ++j;
+    if (j < text.size() && (text[j] == '{' || text[j] == ']')) return input_format::json;
+  }
+  auto nl = text.find('\n', i);
+  auto first = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+  if (detail::looks_like_csv_header(first)) return input_format::csv;
+  return input_format::text;
+}
+
 document parse(std::string_view text, const parse_options& options) {
   document doc;
   if (text.size() > options.max_bytes) {
@@ -1178,19 +1418,26 @@ document parse(std::string_view text, const parse_options& options) {
     return doc;
   }
   const auto& reg = options.registry ? *options.registry : party_registry::builtin();
-  assembler a(doc, reg);
-  std::uint32_t line_no = 0;
+  auto fmt = options.format == input_format::automatic ? detect_format(text) : options.format;
+  doc.format = fmt;
   std::size_t start = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte-order mark
-  while (start <= text.size()) {
-    auto nl = text.find('\n', start);
-    auto end = nl == std::string_view::npos ? text.size() : nl;
-    ++line_no;
-    a.line(clean(text.substr(start, end - start), line_no));
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+  if (fmt == input_format::csv || fmt == input_format::json) {
+    if (fmt == input_format::csv) detail::read_csv(text, start, doc);
+    else detail::read_json(text, start, doc);
+  } else {
+    assembler a(doc, reg, fmt == input_format::wikipedia);
+    std::uint32_t line_no = 0;
+    while (start <= text.size()) {
+      auto nl = text.find('\n', start);
+      auto end = nl == std::string_view::npos ? text.size() : nl;
+      ++line_no;
+      a.line(clean(text.substr(start, end - start), line_no));
+      if (nl == std::string_view::npos) break;
+      start = nl + 1;
+    }
+    a.finish();
   }
-  a.finish();
   detail::stable_sort_by(doc.diagnostics, [](const diagnostic& x, const diagnostic& y) {
     return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
   });

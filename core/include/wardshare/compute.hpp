@@ -65,6 +65,27 @@ struct party_result {
   int share_tenths = 0;              ///< share rounded half-up to one decimal, in tenths of a percent
   int seats_won = 0;
   std::optional<double> printed_percent;  ///< what the text printed for this group
+  std::optional<double> previous_share;   ///< the group's share in the previous result, same method (percent)
+  std::optional<double> change;           ///< share - previous_share, in points (unrounded)
+  std::optional<int> change_tenths;       ///< the change between the rounded shares, in tenths of a point
+};
+
+/// The previous result quoted with a contest, computed by the same method.
+struct previous_shares {
+  std::string heading;
+  share_method method = share_method::top;
+  int seats = 1;
+  std::int64_t all_votes = 0;
+  std::vector<party_result> parties;  ///< by share, highest first
+};
+
+/// Butler swing between the two parties leading now: half the difference of their changes in share.
+/// `points` is never negative; the swing is from `from` to `to`.
+struct swing_result {
+  std::string from;  ///< the group that lost ground relative to the other
+  std::string to;
+  double points = 0;
+  int tenths = 0;    ///< points rounded half-up to tenths
 };
 
 /// A stated figure that the numbers do not bear out, or another fact the user should see.
@@ -93,6 +114,8 @@ struct contest_result {
   stated_totals stated;
   std::vector<std::pair<std::string, double>> stated_shares;  ///< label and printed percent, in order
   std::optional<double> turnout_percent;  ///< from ballots and electorate, when both are given
+  std::optional<previous_shares> previous;  ///< the previous result's shares, when the text quotes one
+  std::optional<swing_result> swing;        ///< between the two leading parties, when both stood last time
   std::vector<check> checks;
   const contest* source = nullptr;   ///< the contest it was computed from (lives in the document)
 };
@@ -102,6 +125,8 @@ struct result {
   std::vector<contest_result> contests;
   std::vector<diagnostic> diagnostics;  ///< the document's, then those computing added (unrecognised labels)
   std::optional<std::string> document_focus;  ///< the label whose shares the document prints most often
+  input_format format = input_format::text;    ///< the reader that read the document
+  std::string shape = "none";                  ///< what the input looked like (document::shape)
 };
 
 /// A printed percentage (one decimal, at most 1000) in tenths: `printed_tenths(9.7) == 97`.

@@ -37,6 +37,12 @@ enum class diag_code : std::uint8_t {
   unknown_option,       ///< an option value that is not recognised: the default was used
   tie_at_boundary,      ///< the last seat is tied: who is elected cannot be decided from the votes
   method_fallback,      ///< the requested method cannot apply to a contest (no ballots figure): `top` used
+  syntax_error,         ///< CSV or JSON that does not follow its syntax (an unclosed quote, a missing comma)
+  bad_value,            ///< a field that should hold a count (or a yes/no, a name) holds something else: skipped
+  unknown_field,        ///< a JSON key or CSV column wardshare does not use: ignored
+  missing_column,       ///< CSV with no votes column, or JSON with no candidates: nothing read from it
+  read_as_previous,     ///< a block read as the previous result of the contest above (or below)
+  uncontested,          ///< a candidate returned unopposed: there are no votes to share
 };
 
 /// The code's stable name, as written in JSON (`"unreadable_token"`).

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wardshare/diagnostic.hpp"
@@ -16,6 +17,7 @@ struct entry {
   std::optional<std::string> name;     ///< the candidate's name when the text gives it
   std::int64_t votes = 0;
   std::optional<double> printed_percent;  ///< a share printed after the number, as written
+  std::optional<double> printed_change;   ///< a change in share printed beside it (Wikipedia's `±%`), in points
   bool elected_marker = false;         ///< the text marks this candidate elected
   source_position where;               ///< where the entry starts
 };
@@ -36,6 +38,7 @@ struct previous_result {
   std::string heading;  ///< as written (`2021 result`)
   std::vector<entry> entries;
   stated_totals stated;
+  std::optional<int> seats;
   std::uint32_t line = 0;
 };
 
@@ -48,6 +51,10 @@ struct contest {
   std::vector<entry> entries;
   stated_totals stated;
   std::optional<previous_result> previous;
+  std::optional<std::string> election; ///< the election a caption names (`General election 2024`)
+  std::optional<std::string> outcome;  ///< `Labour hold`, `Reform UK gain from Conservative`, as written
+  std::optional<double> printed_swing; ///< the swing printed beside the outcome, in points
+  source_position outcome_at;
   std::uint32_t line = 0;              ///< the line the contest starts on
   std::uint32_t end_line = 0;          ///< the last line that contributed to it
 };
@@ -66,8 +73,23 @@ struct quote {
   source_position where;
 };
 
+/// Which reader reads an input. `automatic` looks at the input and chooses.
+enum class input_format : std::uint8_t {
+  automatic,
+  text,       ///< anything pasted as text: report rows, council pages, Wikipedia boxes, `Name, Party, Votes` lines
+  wikipedia,  ///< text, with every row read as a Wikipedia election box row even before a `Party Candidate Votes` header
+  csv,        ///< comma-separated values with a header row (docs/formats.md)
+  json,       ///< wardshare's JSON input shape (docs/formats.md)
+};
+[[nodiscard]] std::string_view to_string(input_format f) noexcept;
+[[nodiscard]] std::optional<input_format> parse_format(std::string_view text) noexcept;
+
 /// Everything read from one input.
 struct document {
+  input_format format = input_format::text;  ///< the reader used
+  /// What the input looked like: `report` (results report rows), `council` (a council results page),
+  /// `wikipedia` (election boxes), `lines` (one candidate a line), `csv`, `json`, or `none` (no results).
+  std::string shape = "none";
   std::vector<contest> contests;
   std::vector<quote> quotes;
   std::vector<diagnostic> diagnostics;

@@ -15,10 +15,16 @@ struct parse_options {
   std::size_t max_bytes = 64u * 1024u * 1024u;
   /// Known labels help find where a row's results start when it has no tabs. Null: the built-in registry.
   const party_registry* registry = nullptr;
+  /// The reader; `automatic` recognises JSON, CSV with a header, and text (which covers the rest).
+  input_format format = input_format::automatic;
 };
 
+/// The reader `automatic` would choose for `text` (never `automatic`).
+[[nodiscard]] input_format detect_format(std::string_view text) noexcept;
+
 /// Reads results in any of the shapes people paste: report rows (`Ward<TAB>Candidate<TAB>Lab 1,160; ...`),
-/// the same fields one to a line, a bare `Lab 1,160; Con 529` and `Name, Party – votes` lines, under
+/// the same fields one to a line, a bare `Lab 1,160; Con 529`, `Name, Party – votes` lines, council results
+/// pages, Wikipedia election boxes, CSV with a header and wardshare's JSON input (docs/formats.md), under
 /// headings that name the area. Never throws for any input; what it cannot read becomes a diagnostic.
 ///
 ///     auto doc = wardshare::parse("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236");

@@ -1,0 +1,41 @@
+// core/src/numbers.hpp - reading the numbers people write in results: vote counts, percentages, changes,
+// elected markers (internal; shared by the text, CSV and JSON readers).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace wardshare::detail {
+
+/// 10^15: beyond any electorate, and still far inside int64 when summed.
+constexpr std::int64_t max_votes = 1'000'000'000'000'000;
+
+struct number_word {
+  std::int64_t value = 0;
+  bool odd_grouping = false;  ///< commas not every three digits (`1,16,0`)
+  bool too_large = false;     ///< beyond max_votes
+};
+
+/// `1,160`, `1171`, `2,476,687` (a trailing comma is allowed: `Name, Party, 1234,`); nullopt when not a count.
+[[nodiscard]] std::optional<number_word> read_number(std::string_view w);
+
+/// `(9.7%)`, `9.7%`, `(9.7 %)` as one word; nullopt when the word is not a percentage.
+[[nodiscard]] std::optional<double> read_percent(std::string_view w);
+
+/// A bare decimal `51.9` or `7` (0 to 1000), as tables print a percentage column; a `%` may follow.
+[[nodiscard]] std::optional<double> read_decimal(std::string_view w);
+
+/// A change in points as Wikipedia prints it: `+3.2`, `−3.2` (U+2212), `–3.2`, `-3.2`, `0.0`.
+[[nodiscard]] std::optional<double> read_change(std::string_view w);
+
+/// `Elected`, `(elected)`, a tick.
+[[nodiscard]] bool is_elected_word(std::string_view w);
+
+/// `true`, `yes`, `y`, `1`, `elected`, a tick: a CSV or JSON elected column that says yes.
+[[nodiscard]] bool is_yes(std::string_view w);
+
+/// The 1-based column (in code points) of byte `offset` in `line`.
+[[nodiscard]] std::uint32_t column_of(std::string_view line, std::size_t offset) noexcept;
+
+}  // namespace wardshare::detail
