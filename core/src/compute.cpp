@@ -155,6 +155,10 @@ void compare_with_previous(const contest& c, const compute_options& options, con
         break;
       }
     }
+  // the previous result's own printed shares are audited too
+  for (const auto& k : prev.checks)
+    if (k.code == "share_mismatch" || k.code == "total_mismatch")
+      out.checks.push_back({"previous_" + k.code, k.label, (ps.heading.empty() ? std::string("previous result") : ps.heading) + ": " + k.message, k.where});
   out.previous = std::move(ps);
 }
 

@@ -345,7 +345,7 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
     }
     std::string who = e.name ? *e.name : (e.label.empty() ? "the candidate" : e.label);
     if (auto cut = who.find_first_of("\r\n"); cut != std::string::npos) who = who.substr(0, cut) + "…";
-    if (who.size() > 40) who = who.substr(0, 40) + "…";
+    who = clip(who, 40);
     const field* v = *votes_col < rec.size() ? &rec[*votes_col] : nullptr;
     if (!v || v->text.empty()) {
       doc.diagnostics.push_back({v ? v->at : rec.back().at, severity::warning, diag_code::bad_value,

@@ -256,7 +256,11 @@ class json_parser {
       for (; k < v.text.size() && is_digit(v.text[k]); ++k) e = std::min(e * 10 + (v.text[k] - '0'), 100000);
       exponent += eneg ? -e : e;
     }
-    v.number = mantissa * std::pow(10.0, exponent);
+    // one correctly rounded operation when both parts are exact (`9.7` is 97 / 10): mantissas below 2^53, 10^k to 10^22
+    static constexpr double exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (exponent < 0 && exponent >= -22) v.number = mantissa / exact[-exponent];
+    else v.number = mantissa * std::pow(10.0, exponent);
     if (negative) v.number = -v.number;
     v.integral = integral && fits;
     v.integer = negative ? -whole : whole;
@@ -322,7 +326,7 @@ class mapper {
     static constexpr std::string_view kinds[] = {"null", "true or false", "a number", "a string", "an array", "an object"};
     std::string saw(kinds[static_cast<int>(v.k)]);
     if (v.k == jvalue::kind::number || v.k == jvalue::kind::string)
-      saw += " (" + (v.text.size() > 40 ? v.text.substr(0, 40) + "…" : v.text) + ")";
+      saw += " (" + clip(v.text, 40) + ")";
     doc_.diagnostics.push_back({v.at, severity::warning, diag_code::bad_value,
                                 "expected " + expected + " for " + what + ", saw " + saw + ": " + then});
   }
@@ -415,7 +419,7 @@ class mapper {
         else if (!known(key, {"group", "line", "column", "id", "person_id", "party_id", "incumbent", "colour"})) unknown(key, value);
       }
       std::string who = e.name ? *e.name : (e.label.empty() ? "a candidate" : e.label);
-      if (who.size() > 40) who = who.substr(0, 40) + "…";
+      who = clip(who, 40);
       if (!votes) {
         doc_.diagnostics.push_back({c.at, severity::warning, diag_code::bad_value,
                                     "expected \"votes\" for " + who + ", saw none: candidate skipped"});

@@ -33,6 +33,13 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
   return true;
 }
 
+/// At most `n` bytes of `s`, cut at a character boundary and marked with an ellipsis when cut.
+inline std::string clip(std::string s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n) + "\xE2\x80\xA6";
+}
+
 /// Splits on ASCII white space.
 inline std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;
