@@ -13,11 +13,11 @@ const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm
 const options = normalise({});
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-for (let i = 0; i < 10; i++) module.computeJson(text, options);  // let V8 tier the code up
+for (let i = 0; i < 10; i++) module.run(text, options);  // let V8 tier the code up
 const inWasm = [], withParse = [];
 for (let i = 0; i < repeats; i++) {
   let t = performance.now();
-  const json = module.computeJson(text, options);
+  const json = module.run(text, options);
   inWasm.push(performance.now() - t);
   t = performance.now();
   JSON.parse(json);

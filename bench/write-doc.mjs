@@ -31,7 +31,7 @@ const lines = [
   '',
   row('build', 'ms per report'), row('---', '---'),
   row('native (parse + compute + JSON)', wasm.native_ms),
-  row('wasm in Node (`computeJson`)', wasm.wasm_ms),
+  row('wasm in Node (`run`)', wasm.wasm_ms),
   row('wasm in Node, with `JSON.parse` of the result', wasm.wasm_with_json_parse_ms),
   '',
   `wasm / native: **${wasm.ratio}x**.`,

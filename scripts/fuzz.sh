@@ -12,7 +12,7 @@ cmake --build build-fuzz/cmake -j"$(nproc)" --target wardshare_core >/dev/null
 clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Icore/include \
   tests/fuzz/fuzz_read_compute.cpp build-fuzz/cmake/libwardshare_core.a -o build-fuzz/fuzz_read_compute
 # seeds: each test input, and each line of the 2024 report on its own
-cp tests/corpus/*.txt tests/data/*.txt tests/fuzz/regressions/* build-fuzz/seeds/
+cp tests/corpus/*.txt tests/data/* tests/fuzz/regressions/* build-fuzz/seeds/
 split -l 20 -a 4 tests/corpus/tusc-local-elections-2024.txt build-fuzz/seeds/report-
 echo "fuzz: ${seconds}s"
 build-fuzz/fuzz_read_compute build-fuzz/corpus build-fuzz/seeds -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \

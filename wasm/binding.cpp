@@ -17,6 +17,8 @@ struct js_options {
   bool summary = false;
   double threshold = 5.0;
   bool printed_shares = false;  ///< report mode counts printed shares where the text gives them
+  std::string format;           ///< auto | text | wikipedia | csv | json
+  bool csv = false;             ///< the CSV table instead of the JSON document
 };
 
 /// The core's options from the page's; an unknown method is noted (the page normalises, other callers may not).
@@ -32,18 +34,24 @@ wardshare::compute_options core_options(const js_options& o, std::vector<wardsha
   return options;
 }
 
-wardshare::document read(const std::string& text) {
+wardshare::document read(const std::string& text, const js_options& o, std::vector<wardshare::diagnostic>* notes) {
   wardshare::parse_options popts;
   popts.max_bytes = 10u * 1024u * 1024u;  // the page's limit: 10 MB
+  if (auto f = wardshare::parse_format(o.format)) popts.format = *f;
+  else if (notes)
+    notes->push_back({{1, 1}, wardshare::severity::warning, wardshare::diag_code::unknown_option,
+                      "unknown format '" + o.format + "': recognised automatically"});
   return wardshare::parse(text, popts);
 }
 
-/// Never throws: bad option values fall back to defaults and are reported as diagnostics.
-std::string compute_json(const std::string& text, const js_options& o) {
+/// The JSON document (or with `csv`, the CSV table). Never throws: bad option values fall back to defaults
+/// and are reported as diagnostics.
+std::string run(const std::string& text, const js_options& o) {
   std::vector<wardshare::diagnostic> notes;
   auto options = core_options(o, &notes);
-  auto doc = read(text);
+  auto doc = read(text, o, &notes);
   auto res = wardshare::compute(doc, options);
+  if (o.csv) return wardshare::to_csv(res);
   res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
   if (o.summary) {
     auto s = wardshare::summarise(doc, res, options.focus, o.threshold,
@@ -51,11 +59,6 @@ std::string compute_json(const std::string& text, const js_options& o) {
     return wardshare::to_json(res, &s);
   }
   return wardshare::to_json(res);
-}
-
-std::string compute_csv(const std::string& text, const js_options& o) {
-  auto doc = read(text);
-  return wardshare::to_csv(wardshare::compute(doc, core_options(o, nullptr)));
 }
 
 }  // namespace
@@ -68,7 +71,8 @@ EMSCRIPTEN_BINDINGS(wardshare) {
       .field("focus", &js_options::focus)
       .field("summary", &js_options::summary)
       .field("threshold", &js_options::threshold)
-      .field("printed_shares", &js_options::printed_shares);
-  emscripten::function("computeJson", &compute_json);
-  emscripten::function("computeCsv", &compute_csv);
+      .field("printed_shares", &js_options::printed_shares)
+      .field("format", &js_options::format)
+      .field("csv", &js_options::csv);
+  emscripten::function("run", &run);
 }

@@ -1,6 +1,6 @@
 // web/app.js - the page's controller: owns the state (input and options), keeps it in the URL fragment,
 // computes on every keystroke (in a worker when there is one) and renders the newest result only.
-import { load, computeWith, csvWith, normalise } from './core.js';
+import { moduleFor, computeWith, csvWith, normalise, SHAPES } from './core.js';
 import { contestCard, diagnosticsList, reportView, leagueMarkdown, leagueText, el } from './render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -8,7 +8,7 @@ const input = $('input');
 const status = $('status');
 const CARD_PAGE = 40;
 
-const state = { method: 'top', seats: 0, independents: 'auto', focus: '', threshold: 5, printed_shares: false };
+const state = { method: 'top', seats: 0, independents: 'auto', focus: '', threshold: 5, printed_shares: false, format: 'auto' };
 let jobId = 0;
 let shownId = 0;
 let started = new Map();     // job id -> performance.now() at the keystroke
@@ -49,13 +49,13 @@ function recompute(since = performance.now()) {
   started.set(id, since);
   const job = { type: 'compute', id, text: input.value, options: options() };
   if (worker) worker.postMessage(job);
-  else load().then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), performance.now() - t); },
+  else moduleFor(job.text, job.options).then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), performance.now() - t); },
     (error) => { status.textContent = `The calculator could not start: ${error.message}`; });
 }
 
 function csv(text) {
   if (worker) return new Promise((resolve) => { const id = ++jobId; pendingCsv.set(id, resolve); worker.postMessage({ type: 'csv', id, text, options: options(false) }); });
-  return load().then((m) => csvWith(m, text, options(false)));
+  return moduleFor(text, options(false)).then((m) => csvWith(m, text, options(false)));
 }
 
 // --- rendering -------------------------------------------------------------------------------------------
@@ -90,6 +90,9 @@ function render(result) {
     (contests.length === 1 ? `: ${contests[0].parties.map((p) => `${p.label} ${p.rounded}%`).slice(0, 4).join(', ')}` : '') +
     `. ${checks} check${checks === 1 ? '' : 's'}, ${errors} warning${errors === 1 ? '' : 's'}.`;
   $('actions').hidden = !contests.length;
+  const shape = SHAPES[result.shape] ?? result.shape ?? '';
+  $('format-note').textContent = !input.value.trim() ? ''
+    : state.format === 'auto' ? `Recognised: ${shape}.` : `Read as chosen: ${shape}.`;
 
   $('diagnostics').replaceChildren(diagnosticsList(result.diagnostics, goToLine, { open: contests.length <= 1 }) ?? '');
   $('report').replaceChildren(contests.length > 1 && result.summary?.contests
@@ -196,6 +199,7 @@ async function link() {
   if (state.focus) p.set('focus', state.focus);
   if (state.threshold !== 5) p.set('threshold', String(state.threshold));
   if (state.printed_shares) p.set('printed', '1');
+  if (state.format !== 'auto') p.set('format', state.format);
   const fragment = [p.toString(), await pack(input.value)].filter(Boolean).join('&');
   return `${location.origin}${location.pathname}${location.search}#${fragment}`;
 }
@@ -209,6 +213,7 @@ async function restore() {
   state.focus = params.get('focus') ?? '';
   state.threshold = params.has('threshold') ? Number(params.get('threshold')) || 0 : 5;
   state.printed_shares = params.get('printed') === '1';
+  state.format = params.get('format') ?? 'auto';
   try {
     input.value = await unpack(params);
   } catch {
@@ -223,6 +228,7 @@ function syncControls() {
   $('independents').value = state.independents;
   $('threshold').value = String(state.threshold);
   $('printed').checked = state.printed_shares;
+  $('format').value = normalise(state).format;
   updateFocusChoices(lastResult?.contests ?? []);
 }
 
@@ -234,6 +240,7 @@ $('independents').addEventListener('change', (e) => { state.independents = e.tar
 $('focus').addEventListener('change', (e) => { state.focus = e.target.value; recompute(); });
 $('threshold').addEventListener('input', (e) => { const t = Number(e.target.value); if (Number.isFinite(t) && t >= 0 && t <= 100) { state.threshold = t; recompute(); } });
 $('printed').addEventListener('change', (e) => { state.printed_shares = e.target.checked; recompute(); });
+$('format').addEventListener('change', (e) => { state.format = e.target.value; recompute(); });
 $('clear').addEventListener('click', () => { input.value = ''; recompute(); input.focus(); });
 $('copy-link').addEventListener('click', async (e) => {
   const button = e.currentTarget;

@@ -2,22 +2,51 @@
 // worker and the <ward-calculator> element. Nothing crosses the boundary but strings.
 import createWardshare from './wardshare-core.js';
 
-export const DEFAULTS = Object.freeze({ method: 'top', independents: 'auto', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false });
+export const DEFAULTS = Object.freeze({ method: 'top', independents: 'auto', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false });
 export const METHODS = Object.freeze({
   top: "a party's highest candidate over the sum of every party's highest candidate (the report method)",
   total: "a party's votes over all votes cast for all candidates",
   ballots: "a party's highest candidate over the number of voters (needs Turnout or Ballots)",
   average: "a party's mean candidate vote over the sum of the parties' means",
 });
+/** The readers, and how the page names what the automatic reader recognised (`shape` in the JSON). */
+export const FORMATS = Object.freeze({
+  auto: 'Recognise automatically', text: 'Text: report rows, council pages, lists', wikipedia: 'Wikipedia election box',
+  csv: 'CSV with a header row', json: 'JSON (wardshare input)',
+});
+export const SHAPES = Object.freeze({
+  report: 'results report rows', council: 'a council results page', wikipedia: 'Wikipedia election boxes',
+  lines: 'one candidate a line', csv: 'CSV', json: 'JSON', none: 'nothing yet',
+});
 export const MAX_BYTES = 10 * 1024 * 1024;
 
 let instance = null;
+let jsonInstance = null;
 
 /** The wasm module, instantiated once. `moduleOptions` (for example `wasmBinary` under Node) apply the first time. */
 export function load(moduleOptions = {}) {
   instance ??= createWardshare({ locateFile: (file) => new URL(file, import.meta.url).href, ...moduleOptions })
     .catch((error) => { instance = null; throw error; });
   return instance;
+}
+
+/** The second module: the whole core with the JSON reader (the first leaves it out to stay small). */
+export function loadJson(moduleOptions = {}) {
+  jsonInstance ??= createWardshare({ locateFile: () => new URL('wardshare-json.wasm', import.meta.url).href, ...moduleOptions })
+    .catch((error) => { jsonInstance = null; throw error; });
+  return jsonInstance;
+}
+
+/** Whether `text` needs the JSON reader: chosen, or JSON as the core recognises it (`{`, or `[` then `{`). */
+export function wantsJson(text, options = {}) {
+  if (options.format === 'json') return true;
+  if (options.format && options.format !== 'auto') return false;
+  return /^\uFEFF?\s*(\{|\[\s*[{\]])/.test(String(text ?? '').slice(0, 256));
+}
+
+/** The module that reads `text`. */
+export function moduleFor(text, options) {
+  return wantsJson(text, options) ? loadJson() : load();
 }
 
 /** Options with every field present and of the right type (embind requires them all). */
@@ -31,12 +60,15 @@ export function normalise(options = {}) {
     summary: Boolean(o.summary),
     threshold: Number.isFinite(Number(o.threshold)) ? Number(o.threshold) : 5,
     printed_shares: Boolean(o.printed_shares),
+    format: Object.hasOwn(FORMATS, o.format) ? o.format : 'auto',
+    csv: Boolean(o.csv),
   };
 }
 
 function failure(error) {
   // A trap leaves the instance unusable: drop it so the next call starts a fresh one.
   instance = null;
+  jsonInstance = null;
   return {
     contests: [], focus: null,
     diagnostics: [{ line: 1, column: 1, severity: 'error', code: 'internal_error',
@@ -52,7 +84,7 @@ export function computeWith(module, text, options) {
       message: `the input is ${input.length.toLocaleString('en-GB')} characters; the limit is 10 MB: nothing was read` }] };
   }
   try {
-    return JSON.parse(module.computeJson(input, normalise(options)));
+    return JSON.parse(module.run(input, normalise({ ...options, csv: false })));
   } catch (error) {
     return failure(error);
   }
@@ -60,7 +92,7 @@ export function computeWith(module, text, options) {
 
 export function csvWith(module, text, options) {
   try {
-    return module.computeCsv(String(text ?? ''), normalise(options));
+    return module.run(String(text ?? ''), normalise({ ...options, csv: true }));
   } catch (error) {
     failure(error);
     return '';
@@ -68,9 +100,9 @@ export function csvWith(module, text, options) {
 }
 
 export async function compute(text, options) {
-  return computeWith(await load(), text, options);
+  return computeWith(await moduleFor(text, options), text, options);
 }
 
 export async function computeCsv(text, options) {
-  return csvWith(await load(), text, options);
+  return csvWith(await moduleFor(text, options), text, options);
 }

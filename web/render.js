@@ -48,7 +48,9 @@ export function barChart(rows, { focus, label } = {}) {
 function checkText(check) {
   const kind = { total_mismatch: 'Total does not add up', share_mismatch: 'Printed share does not match',
     tie_at_boundary: 'Tie for the last seat', method_fallback: 'Method changed', elected_mismatch: 'Elected marker disagrees',
-    turnout_mismatch: 'Turnout does not match' }[check.code] || check.code;
+    turnout_mismatch: 'Turnout does not match', change_mismatch: 'Printed change does not match',
+    outcome_mismatch: 'Hold or gain disagrees', previous_share_mismatch: 'Previous result: printed share does not match',
+    previous_total_mismatch: 'Previous result: total does not add up' }[check.code] || check.code;
   return `${kind}: ${check.message}`;
 }
 
@@ -68,7 +70,9 @@ export function contestCard(c, { onLine, onCopy }) {
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Party'), el('th', { scope: 'col', class: 'num' }, 'Cands'),
       el('th', { scope: 'col', class: 'num' }, c.method === 'total' ? 'Votes' : c.method === 'average' ? 'Mean' : 'Best'),
-      el('th', { scope: 'col', class: 'num' }, 'Share'), el('th', { scope: 'col', class: 'num' }, 'Seats'))),
+      el('th', { scope: 'col', class: 'num' }, 'Share'),
+      c.previous ? el('th', { scope: 'col', class: 'num' }, el('abbr', { title: `Change in share since ${c.previous.heading || 'the previous result'}, in percentage points` }, '±')) : null,
+      el('th', { scope: 'col', class: 'num' }, 'Seats'))),
     el('tbody', {}, c.parties.map((p) => {
       const notes = checksByGroup.get(p.group);
       return el('tr', { class: p.group === c.focus ? 'focus' : null },
@@ -79,6 +83,7 @@ export function contestCard(c, { onLine, onCopy }) {
         el('td', { class: 'num' }, thousands(p.votes)),
         el('td', { class: 'num share' }, pct(p.rounded),
           notes ? el('span', { class: 'flag', 'aria-describedby': notes.join(' '), title: 'See the note below' }, ' ⚠') : null),
+        c.previous ? el('td', { class: `num change${p.change > 0 ? ' up' : p.change < 0 ? ' down' : ''}` }, p.change_rounded ?? 'new') : null,
         el('td', { class: 'num' }, p.seats_won));
     })));
 
@@ -89,13 +94,20 @@ export function contestCard(c, { onLine, onCopy }) {
     el('li', { id: `${id}-k${i}`, class: `check ${k.code}` },
       el('button', { type: 'button', class: 'linklike', onclick: () => onLine(k.line, k.column) }, `Line ${k.line}`), ' ', checkText(k)))) : null;
 
-  const seatsNote = c.seats_from === 'text' ? 'from the text' : c.seats_from === 'option' ? 'as chosen' : 'assumed';
+  const seatsNote = c.seats_from === 'text' ? 'from the text' : c.seats_from === 'option' ? 'as chosen'
+    : c.seats_from === 'elected markers' ? 'from the elected marks' : 'assumed';
+  const comparison = c.previous ? el('p', { class: 'comparison' },
+    `Change since ${c.previous.heading || 'the previous result'}, same method.`,
+    c.swing ? [' ', el('strong', { class: 'swing' }, `Swing ${c.swing.rounded} points from ${c.swing.from} to ${c.swing.to}`), ' (Butler: half the difference of their changes).'] : '',
+    c.outcome ? ` The text says: ${c.outcome}.` : '') : c.outcome ? el('p', { class: 'comparison' }, `The text says: ${c.outcome}.`) : null;
   return el('article', { class: 'card', 'aria-labelledby': `${id}-h` },
     el('h3', { id: `${id}-h` }, title(c), ' ', el('span', { class: 'seats' }, `${c.seats} seat${c.seats === 1 ? '' : 's'} (${seatsNote})`)),
     el('p', { class: 'method' }, el('strong', {}, `Method: ${c.method}`), ` — ${METHODS[c.method]}.`,
       c.method !== c.requested_method ? ` (${c.requested_method} needs a voters figure this contest does not give.)` : '',
       ' ', el('button', { type: 'button', class: 'linklike', onclick: () => onLine(c.line, 1) }, `Line ${c.line}`)),
+    c.election ? el('p', { class: 'election' }, c.election) : null,
     el('div', { class: 'card-body' }, table, chart),
+    comparison,
     checks,
     el('p', { class: 'report-line' }, el('code', {}, c.report_line), ' ',
       el('button', { type: 'button', onclick: (e) => onCopy(c.report_line, e.currentTarget) }, 'Copy line')));

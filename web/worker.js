@@ -1,6 +1,6 @@
 // web/worker.js - computes off the main thread. Keystrokes arrive faster than a whole report computes, so
 // only the newest waiting job runs; the page drops any answer older than the one it shows.
-import { load, computeWith, csvWith } from './core.js';
+import { moduleFor, computeWith, csvWith } from './core.js';
 
 let waiting = null;
 let running = false;
@@ -8,7 +8,7 @@ let running = false;
 self.onmessage = (event) => {
   const job = event.data;
   if (job.type === 'csv') {
-    load().then((m) => self.postMessage({ type: 'csv', id: job.id, csv: csvWith(m, job.text, job.options) }));
+    moduleFor(job.text, job.options).then((m) => self.postMessage({ type: 'csv', id: job.id, csv: csvWith(m, job.text, job.options) }));
     return;
   }
   waiting = job;
@@ -18,10 +18,10 @@ self.onmessage = (event) => {
 async function run() {
   running = true;
   try {
-    const module = await load();
     while (waiting) {
       const job = waiting;
       waiting = null;
+      const module = await moduleFor(job.text, job.options);  // loaded once each, then at once
       const start = performance.now();
       const result = computeWith(module, job.text, job.options);
       self.postMessage({ type: 'result', id: job.id, result, ms: performance.now() - start });

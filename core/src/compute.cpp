@@ -95,8 +95,8 @@ void check_outcome(const contest& c, const party_registry& reg, contest_result& 
     if (pr.seats_won > winner->seats_won) winner = &pr;
   if (winner->group == p->label || (p->independent && winner->group.rfind(p->label, 0) == 0)) return;
   out.checks.push_back({"outcome_mismatch", p->label,
-                        "the text says '" + o + "' but " + winner->label + " won " +
-                            (out.seats > 1 ? "the most seats" : "the seat") + " by the votes",
+                        detail::cat({"the text says '", o, "' but ", winner->label, " won ",
+                                     out.seats > 1 ? "the most seats" : "the seat", " by the votes"}),
                         c.outcome_at});
 }
 
@@ -148,9 +148,9 @@ void compare_with_previous(const contest& c, const compute_options& options, con
         if (printed_t == *pr.change_tenths || printed_t == exact_t) break;
         auto signed_pct = [](int t) { return (t > 0 ? "+" : "") + format_tenths(t); };
         out.checks.push_back({"change_mismatch", pr.label,
-                              "printed change " + signed_pct(printed_t) + " for " + pr.label + ", but its share went from " +
-                                  format_tenths(pr.share_tenths - *pr.change_tenths) + "% to " + format_tenths(pr.share_tenths) +
-                                  "%: " + signed_pct(*pr.change_tenths) + " points",
+                              detail::cat({"printed change ", signed_pct(printed_t), " for ", pr.label, ", but its share went from ",
+                                           format_tenths(pr.share_tenths - *pr.change_tenths), "% to ", format_tenths(pr.share_tenths),
+                                           "%: ", signed_pct(*pr.change_tenths), " points"}),
                               e.where});
         break;
       }
@@ -219,7 +219,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
         colour = p->colour;
         if (p->independent && !group_independents) {
           ++independents;
-          cr.group = independents == 1 ? p->label : p->label + " " + std::to_string(independents);
+          cr.group = independents == 1 ? p->label : p->label + " " + detail::num(independents);
           display = cr.group;
         } else {
           cr.group = p->label;
@@ -312,7 +312,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
       std::string who;
       for (std::size_t k = 0; k < tied.size(); ++k) who += (k ? (k + 1 == tied.size() ? " and " : ", ") : "") + tied[k];
       out.checks.push_back({"tie_at_boundary", std::nullopt,
-                            who + " are tied on " + groups(boundary) + " votes for the last seat: the votes cannot say who is elected",
+                            detail::cat({who, " are tied on ", groups(boundary), " votes for the last seat: the votes cannot say who is elected"}),
                             {c.line, 1}});
     }
   }
@@ -325,9 +325,9 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     for (const auto& cand : out.candidates)
       if (cand.elected_marker != cand.elected)
         out.checks.push_back({"elected_mismatch", cand.label,
-                              (cand.name ? *cand.name : cand.label) + " (" + groups(cand.votes) + ") is " +
+                              detail::cat({cand.name ? *cand.name : cand.label, " (", groups(cand.votes), ") is ",
                                   (cand.elected_marker ? "marked elected but is not among the top " : "not marked elected but is among the top ") +
-                                  std::to_string(out.seats) + " by votes",
+                                  detail::num(out.seats), " by votes"}),
                               cand.where});
 
   // audit: the stated total
@@ -336,8 +336,8 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     auto diff = *c.stated.total - basis;
     std::string what = out.method == share_method::total ? "all candidates' votes" : "each party's highest vote";
     out.checks.push_back({"total_mismatch", std::nullopt,
-                          "stated total " + groups(*c.stated.total) + " is " + groups(diff < 0 ? -diff : diff) +
-                              (diff < 0 ? " less" : " more") + " than the sum of " + what + " (" + groups(basis) + ")",
+                          detail::cat({"stated total ", groups(*c.stated.total), " is ", groups(diff < 0 ? -diff : diff),
+                                       diff < 0 ? " less" : " more", " than the sum of ", what, " (", groups(basis), ")"}),
                           c.stated.total_at});
   }
   if (c.stated.ballots && c.stated.electorate && *c.stated.electorate > 0) {
@@ -347,8 +347,8 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
       int printed = printed_tenths(*c.stated.turnout_percent);
       if (computed != printed)
         out.checks.push_back({"turnout_mismatch", std::nullopt,
-                              "printed turnout " + pct(printed) + " but " + groups(*c.stated.ballots) + " / " +
-                                  groups(*c.stated.electorate) + " is " + pct(computed),
+                              detail::cat({"printed turnout ", pct(printed), " but ", groups(*c.stated.ballots), " / ",
+                                           groups(*c.stated.electorate), " is ", pct(computed)}),
                               {c.line, 1}});
     }
   }
@@ -368,10 +368,10 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     if (computed == printed) continue;
     // a share of all votes (how council pages print them) is another method, not an error
     if (out.method != share_method::average && tenths_exact(cand.votes, out.all_votes) == printed) continue;
-    std::string msg = "printed " + pct(printed) + " for " + cand.label + " " + groups(cand.votes) + ", computed " +
-                      pct(computed) + " (" + groups(cand.votes) + " / " + groups(static_cast<std::int64_t>(out.denominator)) +
-                      ", method " + std::string(to_string(out.method)) + "); off by " +
-                      format_tenths(std::abs(computed - printed)) + " points";
+    std::string msg = detail::cat({"printed ", pct(printed), " for ", cand.label, " ", groups(cand.votes), ", computed ",
+                                   pct(computed), " (", groups(cand.votes), " / ", groups(static_cast<std::int64_t>(out.denominator)),
+                                   ", method ", to_string(out.method), "); off by ",
+                                   format_tenths(std::abs(computed - printed)), " points"});
     std::vector<std::pair<std::string, std::int64_t>> alternatives;
     if (c.stated.total) alternatives.emplace_back("the stated total", *c.stated.total);
     alternatives.emplace_back("the sum of all candidates' votes", out.all_votes);
@@ -381,7 +381,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     for (const auto& [what, alt] : alternatives) {
       if (alt == static_cast<std::int64_t>(d) || alt <= 0) continue;
       if (tenths_exact(cand.votes, alt) == printed) {
-        msg += "; " + what + " (" + groups(alt) + ") reproduces " + pct(printed);
+        msg += detail::cat({"; ", what, " (", groups(alt), ") reproduces ", pct(printed)});
         explained = true;
         break;
       }
@@ -394,7 +394,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
       // the denominators that would print this figure: votes*1000/(printed+0.5) < d <= votes*1000/(printed-0.5)
       auto lo = static_cast<std::int64_t>(static_cast<double>(cand.votes) * 1000.0 / (printed + 0.5)) + 1;
       auto hi = static_cast<std::int64_t>(static_cast<double>(cand.votes) * 1000.0 / (printed - 0.5));
-      msg += "; no stated figure reproduces it (a denominator from " + groups(lo) + " to " + groups(hi) + " would)";
+      msg += detail::cat({"; no stated figure reproduces it (a denominator from ", groups(lo), " to ", groups(hi), " would)"});
     }
     out.checks.push_back({"share_mismatch", cand.label, msg, e.where});
   }

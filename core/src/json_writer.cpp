@@ -135,9 +135,27 @@ std::size_t format_double(double d, char* buf) {
     *out++ = '-';
     d = -d;
   }
-  if (d >= 1e15) {  // far beyond any share or count here: whole digits are all there is
-    int n = std::snprintf(out, 32, "%.0f.0", d);
-    return static_cast<std::size_t>(out - buf + n);
+  if (d >= 1e15) {
+    // far beyond any share or count here: 15 significant digits and an exponent (`1.23456789012345e+20`),
+    // written without printf, which would bring musl's long-double formatting into the wasm
+    int exponent = 0;
+    while (d >= 1e15) { d /= 10; ++exponent; }
+    auto digits = static_cast<std::uint64_t>(std::llround(d));
+    char tmp[24];
+    char* end = tmp + sizeof tmp;
+    char* p = write_integer(end, digits);  // 15 or 16 digits
+    auto n = static_cast<int>(end - p);
+    *out++ = *p++;
+    *out++ = '.';
+    std::memcpy(out, p, static_cast<std::size_t>(n - 1));
+    out += n - 1;
+    exponent += n - 1;
+    *out++ = 'e';
+    *out++ = '+';
+    p = write_integer(end, static_cast<std::uint64_t>(exponent));
+    std::memcpy(out, p, static_cast<std::size_t>(end - p));
+    out += end - p;
+    return static_cast<std::size_t>(out - buf);
   }
   // 15 significant digits from integer arithmetic: musl's printf works in software long double under wasm
   auto whole = static_cast<std::uint64_t>(d);

@@ -107,6 +107,15 @@ bool is_yes(std::string_view w) {
   return iequals(w, "true") || iequals(w, "yes") || iequals(w, "y") || w == "1" || is_elected_word(w);
 }
 
+std::string cat(std::initializer_list<std::string_view> parts) {
+  std::size_t n = 0;
+  for (auto p : parts) n += p.size();
+  std::string out;
+  out.reserve(n);
+  for (auto p : parts) out.append(p.data(), p.size());
+  return out;
+}
+
 std::uint32_t column_of(std::string_view line, std::size_t offset) noexcept {
   std::uint32_t column = 1;
   for (std::size_t i = 0; i < offset && i < line.size(); ++i)

@@ -4,12 +4,13 @@
 #include <cmath>
 
 #include "json_writer.hpp"
+#include "text.hpp"
 
 namespace wardshare {
 
 std::string group_thousands(std::int64_t n) {
   bool negative = n < 0;
-  auto digits = std::to_string(negative ? -n : n);
+  auto digits = detail::num(negative ? -n : n);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i && (digits.size() - i) % 3 == 0) out += ',';
@@ -21,7 +22,7 @@ std::string group_thousands(std::int64_t n) {
 std::string format_tenths(int tenths) {
   bool negative = tenths < 0;
   if (negative) tenths = -tenths;
-  return (negative ? "-" : "") + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+  return (negative ? "-" : "") + detail::num(tenths / 10) + "." + detail::num(tenths % 10);
 }
 
 namespace {
@@ -348,8 +349,8 @@ std::string to_text(const result& r) {
     if (c.area) title += *c.area;
     if (c.ward) title += (title.empty() ? "" : " - ") + *c.ward;
     if (title.empty()) title = "Contest";
-    title += " (" + std::to_string(c.seats) + (c.seats == 1 ? " seat" : " seats") + ")";
-    out += title + "  [line " + std::to_string(c.line) + ", method " + std::string(to_string(c.method)) + "]\n";
+    title += " (" + detail::num(c.seats) + (c.seats == 1 ? " seat" : " seats") + ")";
+    out += title + "  [line " + detail::num(c.line) + ", method " + std::string(to_string(c.method)) + "]\n";
     out += "  " + pad("Party", 22, false) + pad("Cands", 6, true) + pad("Votes", 10, true) + pad("Share", 8, true) +
            pad("Seats", 7, true) + (c.previous ? pad("Change", 8, true) : std::string()) + "\n";
     for (const auto& p : c.parties) {
@@ -357,10 +358,10 @@ std::string to_text(const result& r) {
       std::string votes = group_thousands(static_cast<std::int64_t>(p.value));
       if (c.method == share_method::average) {  // a mean, to one decimal (values up to 10^15: int64 tenths)
         auto tenths = std::llround(p.value * 10);
-        votes = group_thousands(tenths / 10) + "." + std::to_string(tenths % 10);
+        votes = group_thousands(tenths / 10) + "." + detail::num(tenths % 10);
       }
-      out += mark + " " + pad(p.label, 22, false) + pad(std::to_string(p.candidates), 6, true) + pad(votes, 10, true) +
-             pad(format_tenths(p.share_tenths) + "%", 8, true) + pad(std::to_string(p.seats_won), 7, true) +
+      out += mark + " " + pad(p.label, 22, false) + pad(detail::num(p.candidates), 6, true) + pad(votes, 10, true) +
+             pad(format_tenths(p.share_tenths) + "%", 8, true) + pad(detail::num(p.seats_won), 7, true) +
              (c.previous ? pad(p.change_tenths ? signed_tenths(*p.change_tenths) : "new", 8, true) : std::string()) + "\n";
     }
     if (c.previous) out += "  Change since " + (c.previous->heading.empty() ? std::string("the previous result") : c.previous->heading) + "\n";
@@ -376,7 +377,7 @@ std::string to_text(const result& r) {
     out += "\n";
   }
   for (const auto& d : r.diagnostics)
-    out += "line " + std::to_string(d.where.line) + ", column " + std::to_string(d.where.column) + ": " +
+    out += "line " + detail::num(d.where.line) + ", column " + detail::num(d.where.column) + ": " +
            std::string(to_string(d.level)) + ": " + d.message + " [" + std::string(to_string(d.code)) + "]\n";
   if (!r.contests.empty()) out += "Read as: " + r.shape + " (" + std::string(to_string(r.format)) + " reader)\n";
   return out;
@@ -389,12 +390,12 @@ std::string to_csv(const result& r) {
       int checks = 0;
       for (const auto& k : c.checks)
         if (k.label && (*k.label == p.label || *k.label == p.group)) ++checks;
-      out += std::to_string(c.line) + "," + csv_field(c.area.value_or("")) + "," + csv_field(c.ward.value_or("")) + "," +
-             std::to_string(c.seats) + "," + std::string(to_string(c.method)) + "," + csv_field(p.label) + "," +
-             csv_field(p.party.value_or("")) + "," + std::to_string(p.candidates) + "," +
-             (c.method == share_method::average ? detail::format_double(p.value) : std::to_string(static_cast<std::int64_t>(p.value))) + "," +
-             detail::format_double(p.share) + "," + format_tenths(p.share_tenths) + "," + std::to_string(p.seats_won) + "," +
-             (c.focus && *c.focus == p.group ? "yes" : "no") + "," + std::to_string(checks) + "," +
+      out += detail::num(c.line) + "," + csv_field(c.area.value_or("")) + "," + csv_field(c.ward.value_or("")) + "," +
+             detail::num(c.seats) + "," + std::string(to_string(c.method)) + "," + csv_field(p.label) + "," +
+             csv_field(p.party.value_or("")) + "," + detail::num(p.candidates) + "," +
+             (c.method == share_method::average ? detail::format_double(p.value) : detail::num(static_cast<std::int64_t>(p.value))) + "," +
+             detail::format_double(p.share) + "," + format_tenths(p.share_tenths) + "," + detail::num(p.seats_won) + "," +
+             (c.focus && *c.focus == p.group ? "yes" : "no") + "," + detail::num(checks) + "," +
              (p.change_tenths ? signed_tenths(*p.change_tenths) : std::string()) + "\n";
     }
   }

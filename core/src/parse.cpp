@@ -16,6 +16,11 @@
 #include "text.hpp"
 #include "wardshare/output.hpp"
 
+// The page's wasm module is built without the JSON reader (wasm/CMakeLists.txt); everything else has it.
+#ifndef WARDSHARE_JSON_READER
+#define WARDSHARE_JSON_READER 1
+#endif
+
 namespace wardshare {
 namespace {
 
@@ -277,7 +282,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         if (n->odd_grouping)
           r.diags.push_back({position(l, w.offset), severity::info, diag_code::odd_number,
                              "irregular thousands separators in '" + std::string(w.text) + "': read as " +
-                                 std::to_string(n->value)});
+                                 detail::num(n->value)});
         auto phrase = join(label);
         if (!label.empty()) {
           if (auto kind = stated_phrase(detail::lower(phrase))) {
@@ -644,12 +649,19 @@ classified classify(const clean_line& l, const party_registry& reg) {
 // ---------------------------------------------------------------------------------------------------------
 // Fields of a row
 
+/// A few digits (a rank, a year, a seat count) as a number; std::stoi would bring printf into the wasm.
+int small_number(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) n = n * 10 + (c - '0');
+  return n;
+}
+
 int seats_word(std::string_view w) {
   static constexpr std::string_view names[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
   auto lw = detail::lower(w);
   for (int i = 0; i < 10; ++i)
     if (lw == names[i]) return i + 1;
-  if (!w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), is_digit)) return std::stoi(std::string(w));
+  if (!w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), is_digit)) return small_number(w);
   return 0;
 }
 
@@ -794,7 +806,7 @@ class assembler {
 
   static std::string describe(const contest& c) {
     std::string s = c.ward ? *c.ward : std::string("the contest");
-    return s + " (line " + std::to_string(c.line) + ")";
+    return s + " (line " + detail::num(c.line) + ")";
   }
 
   /// Puts a stated figure where it belongs, warning when a different one is already there.
@@ -810,8 +822,8 @@ class assembler {
     if (p.kind == stated_kind::ballots && p.percent) st.turnout_percent = p.percent;
     if (*slot && **slot != p.value) {
       diag(p.where, severity::warning, diag_code::duplicate_total,
-           std::string("a second figure for ") + whose + ": " + std::to_string(p.value) + " (kept the first, " +
-               std::to_string(**slot) + ")");
+           std::string("a second figure for ") + whose + ": " + detail::num(p.value) + " (kept the first, " +
+               detail::num(**slot) + ")");
       return;
     }
     *slot = p.value;
@@ -919,7 +931,7 @@ class assembler {
       for (const auto& p : r.pieces) {
         if (!st) {
           diag(p.where, severity::warning, diag_code::orphan_total,
-               "a stated figure (" + std::to_string(p.value) + ") with no contest above it: ignored");
+               "a stated figure (" + detail::num(p.value) + ") with no contest above it: ignored");
           continue;
         }
         set_stated(*st, p, "the total");
@@ -1212,7 +1224,7 @@ class assembler {
     }
     if (n.odd_grouping)
       diag(position(l, f[vi].offset), severity::info, diag_code::odd_number,
-           "irregular thousands separators in '" + std::string(f[vi].text) + "': read as " + std::to_string(n.value));
+           "irregular thousands separators in '" + std::string(f[vi].text) + "': read as " + detail::num(n.value));
     entry e;
     e.label = std::string(f[0].text);
     if (vi == 2) e.name = std::string(f[1].text);
@@ -1286,7 +1298,7 @@ class assembler {
       for (std::size_t i = 0; i + 4 <= s->size(); ++i) {
         auto y = std::string_view(*s).substr(i, 4);
         bool edge = (i == 0 || !is_digit((*s)[i - 1])) && (i + 4 == s->size() || !is_digit((*s)[i + 4]));
-        if (edge && std::all_of(y.begin(), y.end(), is_digit) && (y[0] == '1' || y[0] == '2')) return std::stoi(std::string(y));
+        if (edge && std::all_of(y.begin(), y.end(), is_digit) && (y[0] == '1' || y[0] == '2')) return small_number(y);
       }
       return 0;
     };
@@ -1329,7 +1341,7 @@ class assembler {
     for (const auto& s : c.prefix)
       if (!s.text.empty()) fields.emplace_back(s.text);
     if (!fields.empty() && std::all_of(fields[0].begin(), fields[0].end(), is_digit) && fields[0].size() <= 6) {
-      q.rank = std::stoll(fields[0]);
+      q.rank = small_number(fields[0]);
       fields.erase(fields.begin());
     }
     if (fields.size() >= 3) {
@@ -1366,7 +1378,7 @@ class assembler {
         continue;
       }
       diag(e.where, severity::warning, diag_code::unlabelled_count,
-           "expected a party label before " + std::to_string(e.votes) + " in " + describe(ct) +
+           "expected a party label before " + detail::num(e.votes) + " in " + describe(ct) +
                ": counted as an unlabelled candidate");
     }
   }
@@ -1413,8 +1425,8 @@ document parse(std::string_view text, const parse_options& options) {
   document doc;
   if (text.size() > options.max_bytes) {
     doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::input_too_large,
-                               "the input is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                   std::to_string(options.max_bytes) + ": nothing was read"});
+                               "the input is " + detail::num(text.size()) + " bytes; the limit is " +
+                                   detail::num(options.max_bytes) + ": nothing was read"});
     return doc;
   }
   const auto& reg = options.registry ? *options.registry : party_registry::builtin();
@@ -1423,8 +1435,17 @@ document parse(std::string_view text, const parse_options& options) {
   std::size_t start = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte-order mark
   if (fmt == input_format::csv || fmt == input_format::json) {
-    if (fmt == input_format::csv) detail::read_csv(text, start, doc);
-    else detail::read_json(text, start, doc);
+    if (fmt == input_format::csv) {
+      detail::read_csv(text, start, doc);
+    } else {
+#if WARDSHARE_JSON_READER
+      detail::read_json(text, start, doc);
+#else
+      doc.shape = "json";
+      doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::reader_unavailable,
+                                 "JSON input is read by a second module, which the page loads when it sees JSON"});
+#endif
+    }
   } else {
     assembler a(doc, reg, fmt == input_format::wikipedia);
     std::uint32_t line_no = 0;

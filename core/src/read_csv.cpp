@@ -259,8 +259,8 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
     if (blank) continue;
     if (rec.size() != cols.size())
       doc.diagnostics.push_back({rec.front().at, severity::warning, diag_code::syntax_error,
-                                 "expected " + std::to_string(cols.size()) + " fields as in the header, saw " +
-                                     std::to_string(rec.size()) + ": read by position"});
+                                 "expected " + detail::num(cols.size()) + " fields as in the header, saw " +
+                                     detail::num(rec.size()) + ": read by position"});
     auto get = [&](column k) -> const field* {
       for (std::size_t i = 0; i < cols.size() && i < rec.size(); ++i)
         if (cols[i] == k && !rec[i].text.empty()) return &rec[i];
@@ -303,8 +303,8 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       }
       if (slot && *slot != n->value) {
         doc.diagnostics.push_back({f->at, severity::warning, diag_code::duplicate_total,
-                                   std::string("a second figure for ") + what + ": " + std::to_string(n->value) +
-                                       " (kept the first, " + std::to_string(*slot) + ")"});
+                                   std::string("a second figure for ") + what + ": " + detail::num(n->value) +
+                                       " (kept the first, " + detail::num(*slot) + ")"});
         return;
       }
       if (!slot && k == column::total) ct.stated.total_at = f->at;
@@ -366,7 +366,7 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
     }
     if (n->odd_grouping)
       doc.diagnostics.push_back({v->at, severity::info, diag_code::odd_number,
-                                 "irregular thousands separators in '" + v->text + "': read as " + std::to_string(n->value)});
+                                 "irregular thousands separators in '" + v->text + "': read as " + detail::num(n->value)});
     e.votes = n->value;
     if (auto f = get(column::elected)) e.elected_marker = is_yes(f->text) || iequals(f->text, "t");
     if (auto f = get(column::percent)) e.printed_percent = read_decimal(f->text);

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "order.hpp"
+#include "text.hpp"
 #include "wardshare/output.hpp"
 
 namespace wardshare {
@@ -15,7 +16,7 @@ std::string where_of(const contest_result& c) {
   std::string s;
   if (c.area) s += *c.area;
   if (c.ward) s += (s.empty() ? "" : " / ") + *c.ward;
-  return s.empty() ? "line " + std::to_string(c.line) : s;
+  return s.empty() ? "line " + detail::num(c.line) : s;
 }
 
 }  // namespace
@@ -107,13 +108,13 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
       if (other) continue;
       if (quoted != p->highest) {
         s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
-                           "line " + std::to_string(q.where.line) + " quotes " + group_thousands(quoted) + " for " + where_of(c) +
-                               "; the contest on line " + std::to_string(c.line) + " gives " + key + " " + group_thousands(p->highest)});
+                           "line " + detail::num(q.where.line) + " quotes " + group_thousands(quoted) + " for " + where_of(c) +
+                               "; the contest on line " + detail::num(c.line) + " gives " + key + " " + group_thousands(p->highest)});
       } else if (q.printed_percent && printed_tenths(*q.printed_percent) != p->share_tenths) {
         s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
-                           "line " + std::to_string(q.where.line) + " quotes " + format_tenths(printed_tenths(*q.printed_percent)) +
+                           "line " + detail::num(q.where.line) + " quotes " + format_tenths(printed_tenths(*q.printed_percent)) +
                                "% for " + where_of(c) + "; computed " + format_tenths(p->share_tenths) + "% from the contest on line " +
-                               std::to_string(c.line)});
+                               detail::num(c.line)});
       }
     }
   }
@@ -123,8 +124,8 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     if (!q.rank || !q.printed_percent) { previous = nullptr; continue; }
     if (previous && *q.rank == *previous->rank + 1 && *q.printed_percent > *previous->printed_percent)
       s.audit.push_back({q.where.line, q.area, q.ward, "quote_order",
-                         "ranked " + std::to_string(*q.rank) + " with " + format_tenths(printed_tenths(*q.printed_percent)) +
-                             "%, above number " + std::to_string(*previous->rank) + "'s " +
+                         "ranked " + detail::num(*q.rank) + " with " + format_tenths(printed_tenths(*q.printed_percent)) +
+                             "%, above number " + detail::num(*previous->rank) + "'s " +
                              format_tenths(printed_tenths(*previous->printed_percent)) + "%: the table is out of order"});
     previous = &q;
   }

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace wardshare::detail {
@@ -31,6 +33,25 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
   for (std::size_t i = 0; i < a.size(); ++i)
     if (to_lower(a[i]) != to_lower(b[i])) return false;
   return true;
+}
+
+/// The pieces joined: `cat({"expected ", what, ", saw '", token, "'"})`. One call instead of a chain of
+/// operator+ temporaries, which matters for the size of the wasm build.
+std::string cat(std::initializer_list<std::string_view> parts);
+
+/// A whole number in decimal. std::to_string would bring printf into the wasm build.
+template <typename Int>
+inline std::string num(Int value) {
+  char buf[24];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  bool negative = false;
+  if constexpr (std::is_signed_v<Int>) negative = value < 0;
+  auto n = static_cast<unsigned long long>(value);
+  if (negative) n = 0 - n;
+  do { *--p = static_cast<char>('0' + n % 10); n /= 10; } while (n);
+  if (negative) *--p = '-';
+  return std::string(p, static_cast<std::size_t>(end - p));
 }
 
 /// At most `n` bytes of `s`, cut at a character boundary and marked with an ellipsis when cut.

@@ -8,6 +8,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  // every reader sees every input: the one recognised, and one forced by the input's length
+  wardshare::parse_options forced;
+  constexpr wardshare::input_format readers[] = {wardshare::input_format::text, wardshare::input_format::wikipedia,
+                                                 wardshare::input_format::csv, wardshare::input_format::json};
+  forced.format = readers[size % 4];
+  volatile std::size_t read = wardshare::compute(wardshare::parse(text, forced)).contests.size();
+  (void)read;
   auto doc = wardshare::parse(text);
   for (auto m : {wardshare::share_method::top, wardshare::share_method::total, wardshare::share_method::ballots,
                  wardshare::share_method::average}) {

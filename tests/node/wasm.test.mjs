@@ -3,12 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { load, computeWith, normalise, csvWith } = await import(`${root}dist/core.js`);
+const { load, loadJson, computeWith, normalise, csvWith, wantsJson } = await import(`${root}dist/core.js`);
 const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
+const jsonModule = await loadJson({ wasmBinary: readFileSync(`${root}dist/wardshare-json.wasm`) });
 const report = `${root}tests/corpus/tusc-local-elections-2024.txt`;
 const text = readFileSync(report, 'utf8');
 
@@ -31,6 +32,33 @@ for (const method of ['top', 'total', 'ballots', 'average']) {
   });
 }
 
+// every format's sample: council pages, Wikipedia boxes, CSV, JSON, plain lines
+for (const file of readdirSync(`${root}tests/data`).sort()) {
+  test(`tests/data/${file}: wasm equals the native CLI, in every format`, () => {
+    const input = readFileSync(`${root}tests/data/${file}`, 'utf8');
+    for (const format of ['auto', 'text', 'wikipedia', 'csv', 'json']) {
+      const cli = native(['--format', format], input);
+      const m = wantsJson(input, { format }) ? jsonModule : module;
+      assert.deepStrictEqual(computeWith(m, input, { format }), cli, `${file} read as ${format}`);
+    }
+  });
+}
+
+test('JSON input: read by the second module; the first says it cannot', () => {
+  const input = readFileSync(`${root}tests/data/input.json`, 'utf8');
+  assert.equal(wantsJson(input), true);
+  assert.equal(wantsJson('Lab 1,160; Con 529'), false);
+  assert.equal(wantsJson('[1] a footnote'), false);
+  const full = computeWith(jsonModule, input, {});
+  assert.equal(full.format, 'json');
+  assert.equal(full.contests.length, 2);
+  const text = computeWith(module, input, {});
+  assert.equal(text.contests.length, 0);
+  assert.equal(text.diagnostics[0].code, 'reader_unavailable');
+  // everything else reads the same in both
+  assert.deepStrictEqual(computeWith(jsonModule, readFileSync(report, 'utf8'), {}), computeWith(module, readFileSync(report, 'utf8'), {}));
+});
+
 test('report mode: the summary is the same in wasm and natively', () => {
   const cli = native(['--summary']);
   const wasm = computeWith(module, text, { summary: true });
@@ -50,10 +78,10 @@ test('the issue example: three seats, TUSC 9.7%', () => {
 
 test('options are normalised before they cross the boundary', () => {
   assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
-    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false });
+    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false });
   // an unknown method that reaches the core is reported, not fatal
-  const raw = JSON.parse(module.computeJson('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false }));
-  assert.equal(raw.diagnostics[0].code, 'unknown_option');
+  const raw = JSON.parse(module.run('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'xml', csv: false }));
+  assert.deepEqual(raw.diagnostics.map((d) => d.code), ['unknown_option', 'unknown_option']);  // the method and the format
   assert.equal(raw.contests[0].method, 'top');
 });
 

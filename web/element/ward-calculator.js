@@ -2,7 +2,7 @@
 // Shadow DOM keeps the host's CSS out (and ours in); styles come from a constructed stylesheet, so a strict
 // host CSP (style-src 'self') needs no 'unsafe-inline'. It computes on the main thread: a worker would have
 // to be same-origin with the host, and the element may be served from elsewhere.
-import { load, computeWith, normalise } from '../core.js';
+import { moduleFor, computeWith, normalise } from '../core.js';
 import { contestCard, el } from '../render.js';
 
 const CSS = `
@@ -113,7 +113,7 @@ export class WardCalculator extends HTMLElement {
   async #compute() {
     let module;
     try {
-      module = await load();
+      module = await moduleFor(this.value);
     } catch (error) {
       this.#status.textContent = `The calculator could not load: ${error.message}`;
       return;

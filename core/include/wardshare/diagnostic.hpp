@@ -43,6 +43,7 @@ enum class diag_code : std::uint8_t {
   missing_column,       ///< CSV with no votes column, or JSON with no candidates: nothing read from it
   read_as_previous,     ///< a block read as the previous result of the contest above (or below)
   uncontested,          ///< a candidate returned unopposed: there are no votes to share
+  reader_unavailable,   ///< this build has no reader for the input's format (the page's first wasm module and JSON)
 };
 
 /// The code's stable name, as written in JSON (`"unreadable_token"`).
