@@ -1,0 +1,112 @@
+// tests/browser/formats.test.mjs - every paste format in the page, in headless Chromium: what was recognised
+// is said, the switch changes how the input is read, changes in share and the swing sit beside the shares,
+// and JSON input brings in the second wasm module (and only then).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { launch, site, paste, recordRequests, SHOTS } from './browser.mjs';
+
+const data = (f) => readFileSync(new URL(`../data/${f}`, import.meta.url), 'utf8');
+let browser, server, url;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, url } = await site());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
+  const requests = recordRequests(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${url}?nosw`);
+  await page.waitForFunction(() => document.querySelector('#status').textContent !== 'Loading the calculator…');
+  return { context, page, errors, requests };
+}
+
+const cardsAre = (page, n) => page.waitForFunction((k) => document.querySelectorAll('.card').length === k, n, { timeout: 15000 });
+
+/** The text of a column for a party in a card: `share`, `change`. */
+function cell(page, card, label, column) {
+  return page.locator('.card').nth(card).locator('tbody tr', { has: page.locator(`th:text-is("${label}")`) })
+    .locator(`td.${column}`).first().textContent().then((t) => t.replace('⚠', '').trim());
+}
+
+test('a Wikipedia box: recognised, change in share and the swing shown, the typo flagged', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, data('wikipedia-general.txt'));
+  await cardsAre(page, 1);
+  assert.equal(await page.textContent('#format-note'), 'Recognised: Wikipedia election boxes.');
+  assert.equal(await cell(page, 0, 'Lab', 'share'), '41.3%');
+  assert.equal(await cell(page, 0, 'Lab', 'change'), '+9.1');
+  assert.equal(await cell(page, 0, 'Con', 'change'), '-21.9');
+  assert.equal(await cell(page, 0, 'Ind', 'change'), 'new');
+  assert.match(await page.textContent('.card .comparison'), /Change since General election 2019.*Swing 15\.5 points from Con to Lab/);
+  assert.match(await page.textContent('.card .comparison'), /Labour gain from Conservative/);
+  assert.match(await page.textContent('.card .checks'), /Printed change does not match: printed change \+0\.6 for LD/);
+  await page.screenshot({ path: `${SHOTS}wikipedia.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the switch: CSV pasted and read as CSV, then read as text on request, and back', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, data('democracy-club.csv'));
+  await cardsAre(page, 3);
+  assert.equal(await page.textContent('#format-note'), 'Recognised: CSV.');
+  assert.match(await page.textContent('.card h3'), /Basildon — Fryerns/);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  await page.selectOption('#format', 'text');
+  await page.waitForFunction(() => document.querySelector('#format-note').textContent.startsWith('Read as chosen'));
+  assert.notEqual(await page.locator('.card').count(), 3);  // as text, the rows are not three wards
+  await page.selectOption('#format', 'auto');
+  await cardsAre(page, 3);
+  // the choice travels in the copied link
+  await page.selectOption('#format', 'csv');
+  await page.click('#copy-link');
+  await page.waitForFunction(() => location.hash.includes('format=csv'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a council page with its previous result, and plain Name, Party, Votes lines', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, data('council-page-previous.txt'));
+  await cardsAre(page, 1);
+  assert.equal(await page.textContent('#format-note'), 'Recognised: a council results page.');
+  assert.equal(await cell(page, 0, 'Lab', 'change'), '+5.3');
+  assert.match(await page.textContent('.card .comparison'), /Previous result \(2021\).*Swing/);
+  assert.match(await page.textContent('.card h3'), /3 seats \(from the elected marks\)/);
+  await paste(page, data('name-party-votes.txt'));
+  await page.waitForFunction(() => document.querySelector('#format-note').textContent === 'Recognised: one candidate a line.', null, { timeout: 15000 });
+  await cardsAre(page, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('JSON input loads the second module, only when JSON is pasted', async () => {
+  const { context, page, errors, requests } = await open();
+  await paste(page, data('wikipedia-local.txt'));
+  await cardsAre(page, 2);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-json.wasm')), false);
+  await paste(page, data('input.json'));
+  await page.waitForFunction(() => document.querySelector('#format-note').textContent === 'Recognised: JSON.', null, { timeout: 15000 });
+  await cardsAre(page, 2);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-json.wasm')), true);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  assert.match(await page.textContent('.card .comparison'), /Change since 2021 result.*Swing/);
+  // a JSON mistake is reported at its line and column, and the line can be jumped to
+  await paste(page, '{"contests": [{"ward": "X", "candidates": [\n  {"party": "Lab", "votes": "many"}]}]}');
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('many'));
+  assert.match(await page.textContent('#diagnostics'), /Line 2, column 29/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
