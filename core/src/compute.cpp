@@ -195,6 +195,8 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
                             (options.independents == independents_mode::automatic && out.seats > 1);
 
   // candidates and their groups, in the order written
+  out.candidates.reserve(c.entries.size());
+  out.parties.reserve(c.entries.size());
   std::map<std::string, std::size_t> group_index;
   std::vector<std::string> reported;
   int independents = 0;

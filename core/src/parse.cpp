@@ -35,7 +35,8 @@ using detail::trim;
 // ---------------------------------------------------------------------------------------------------------
 // Cleaning
 
-/// A line with markup removed; `col[i]` is the original column of `text[i]`.
+/// A line with markup removed; `col[i]` is the original column of `text[i]` (empty when nothing was removed
+/// and every character is one byte: then the column of `text[i]` is i + 1).
 struct clean_line {
   std::string text;
   std::vector<std::uint32_t> col;
@@ -53,11 +54,22 @@ struct span {
 clean_line clean(std::string_view raw, std::uint32_t line_no) {
   clean_line out;
   out.line = line_no;
-  out.text.reserve(raw.size());
-  out.col.reserve(raw.size());
   auto trimmed = trim(raw);
   out.footnote = trimmed.size() >= 2 && trimmed[0] == '*' && (trimmed[1] == ' ' || trimmed[1] == '\t');
 
+  // most lines: printable ASCII and tabs, no markup; kept as they are, columns implied
+  bool plain = true;
+  for (char c : raw) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u >= 0x7F || c == '<' || c == '*' || c == '&') { plain = false; break; }
+  }
+  if (plain) {
+    out.text.assign(raw.data(), raw.size());
+    out.end_col = static_cast<std::uint32_t>(raw.size() + 1);
+    return out;
+  }
+  out.text.reserve(raw.size());
+  out.col.reserve(raw.size());
   std::uint32_t column = 1;
   std::size_t i = 0;
   auto emit = [&](char c) {
@@ -111,11 +123,13 @@ clean_line clean(std::string_view raw, std::uint32_t line_no) {
 }
 
 source_position position(const clean_line& l, std::size_t offset) {
+  if (l.col.empty()) return {l.line, offset < l.text.size() ? static_cast<std::uint32_t>(offset + 1) : l.end_col};
   return {l.line, offset < l.col.size() ? l.col[offset] : l.end_col};
 }
 
 std::vector<span> split_fields(const clean_line& l) {
   std::vector<span> out;
+  out.reserve(8);
   std::string_view t = l.text;
   std::size_t start = 0;
   auto push = [&](std::size_t b, std::size_t e) {
@@ -141,6 +155,8 @@ std::vector<span> split_fields(const clean_line& l) {
 enum class stated_kind { total, ballots, electorate, rejected, majority };
 
 std::optional<stated_kind> stated_phrase(std::string key) {
+  // every phrase starts with one of these letters: most labels (`Lab`, `Con`) are rejected here
+  if (key.empty() || std::string_view("vtafbermsVTAFBERMS").find(key[0]) == std::string_view::npos) return std::nullopt;
   while (!key.empty() && (key.back() == ':' || key.back() == '=' || key.back() == '-' || key.back() == ' '))
     key.pop_back();
   static constexpr std::pair<std::string_view, stated_kind> phrases[] = {
@@ -246,6 +262,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
     std::size_t seg_end = semi == std::string_view::npos ? t.size() : semi;
     // words of this segment with offsets
     std::vector<span> ws;
+    ws.reserve(16);
     for (std::size_t i = seg_start; i < seg_end;) {
       while (i < seg_end && is_space(t[i])) ++i;
       std::size_t j = i;
@@ -441,7 +458,9 @@ int stopword_count(std::string_view t) {
                                               "a",   "that", "is",  "by",    "with", "on",   "were",
                                               "which", "as", "at",  "from",  "but",  "not",  "their", "has"};
   int n = 0;
-  for (auto w : detail::words(t)) {
+  std::size_t pos = 0;
+  for (auto w = detail::next_word(t, pos); !w.empty(); w = detail::next_word(t, pos)) {
+    if (w.size() > 6 || w[0] < 'a' || w[0] > 'w') continue;  // the stopwords are short and lower case
     while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
     for (auto s : stop)
       if (w == s) { ++n; break; }
@@ -455,7 +474,11 @@ bool looks_like_prose(std::string_view t) {
   if (stopword_count(t) >= 4) return true;
   char last = t.back();
   if (last == '.' || last == ':' || last == ';' || last == '?' || last == '!' || last == ',') return true;
-  return detail::words(t).size() > 12 || t.size() > 120;
+  if (t.size() > 120) return true;
+  std::size_t pos = 0, words = 0;
+  while (!detail::next_word(t, pos).empty())
+    if (++words > 12) return true;
+  return false;
 }
 
 /// `Party<TAB>Candidate<TAB>Votes<TAB>%<TAB>±%`: the header of a Wikipedia election box.
@@ -475,6 +498,9 @@ bool acceptable(const results_read& r) {
 
 std::optional<std::string> previous_marker(std::string_view t, std::size_t& consumed) {
   // `2021 result:`, `2021 results`, `Previous result:`, `Last time:`
+  auto lead = trim(t);
+  if (lead.empty() || !(is_digit(lead[0]) || lead[0] == 'P' || lead[0] == 'p' || lead[0] == 'L' || lead[0] == 'l'))
+    return std::nullopt;  // most lines: no words to split
   auto ws = detail::words(t);
   if (ws.empty()) return std::nullopt;
   std::size_t n = 0;

@@ -61,6 +61,14 @@ inline std::string clip(std::string s, std::size_t n) {
   return s.substr(0, n) + "\xE2\x80\xA6";
 }
 
+/// The next word of `s` from `pos` (moved past it); empty at the end. Splitting without allocating.
+inline std::string_view next_word(std::string_view s, std::size_t& pos) noexcept {
+  while (pos < s.size() && is_space(s[pos])) ++pos;
+  std::size_t start = pos;
+  while (pos < s.size() && !is_space(s[pos])) ++pos;
+  return s.substr(start, pos - start);
+}
+
 /// Splits on ASCII white space.
 inline std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;
