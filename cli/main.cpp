@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -34,13 +35,6 @@ constexpr const char* usage =
 int usage_error(const std::string& why) {
   std::fprintf(stderr, "wardshare: %s\n%s", why.c_str(), usage);
   return 2;
-}
-
-std::optional<std::string> read_all(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 void print_summary(const wardshare::summary& s) {
@@ -121,18 +115,79 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty()) files.push_back("-");
+  popts.max_bytes = static_cast<std::size_t>(1) << 32;  // the CLI takes what memory allows
 
-  std::string text;
-  for (std::size_t k = 0; k < files.size(); ++k) {
-    auto t = read_all(files[k]);
-    if (!t) {
-      std::fprintf(stderr, "wardshare: cannot read '%s'\n", files[k].c_str());
+  // Pieces of 1 MB: text input is read as it arrives and each finished contest is printed and forgotten, so a
+  // file of any size runs in bounded memory (CSV and text output). JSON output, report mode and CSV or JSON
+  // input need the whole input at once.
+  constexpr std::size_t piece_size = 1u << 20;
+  std::vector<std::unique_ptr<std::istream>> streams;
+  for (const auto& f : files) {
+    if (f == "-") { streams.emplace_back(); continue; }
+    auto in = std::make_unique<std::ifstream>(f, std::ios::binary);
+    if (!*in) {
+      std::fprintf(stderr, "wardshare: cannot read '%s'\n", f.c_str());
       return 1;
     }
-    if (k) text += "\n";
-    text += *t;
+    streams.push_back(std::move(in));
   }
-  popts.max_bytes = static_cast<std::size_t>(1) << 32;  // the CLI takes what memory allows
+  std::size_t current = 0;
+  bool separator = false;
+  // the next piece of the inputs, in order, a line break between files; empty at the end
+  auto next_piece = [&]() -> std::string {
+    std::string piece;
+    while (current < streams.size() && piece.empty()) {
+      if (separator) { piece = "\n"; separator = false; }
+      std::istream& in = streams[current] ? *streams[current] : std::cin;
+      std::string block(piece_size, '\0');
+      in.read(&block[0], static_cast<std::streamsize>(block.size()));
+      block.resize(static_cast<std::size_t>(in.gcount()));
+      piece += block;
+      if (block.empty() || !in) { ++current; separator = true; }
+    }
+    return piece;
+  };
+
+  std::string first = next_piece();
+  auto format = popts.format == wardshare::input_format::automatic ? wardshare::detect_format(first) : popts.format;
+  bool stream = !json && !want_summary && (format == wardshare::input_format::text || format == wardshare::input_format::wikipedia);
+
+  if (stream) {
+    popts.format = format;
+    wardshare::stream_reader reader(popts);
+    bool header = true;
+    std::size_t contests = 0;
+    std::string shape;
+    auto emit = [&](wardshare::document doc) {
+      auto res = wardshare::compute(doc, options);
+      // the focus the first piece finds holds for the rest, as it would for the whole input
+      if (!options.focus && res.document_focus) options.focus = res.document_focus;
+      contests += res.contests.size();
+      if (csv) {
+        auto out = wardshare::to_csv(res);
+        if (!header) out.erase(0, out.find('\n') + 1);
+        header = false;
+        std::fputs(out.c_str(), stdout);
+      } else {
+        std::fputs(wardshare::to_text(res).c_str(), stdout);
+      }
+      shape = res.shape;
+    };
+    for (std::string piece = std::move(first); !piece.empty(); piece = next_piece()) {
+      reader.feed(piece);
+      auto done = reader.take();
+      if (!done.contests.empty() || !done.diagnostics.empty()) emit(std::move(done));
+    }
+    emit(reader.take(true));
+    if (!csv) {
+      if (contests == 0) std::fputs("No contests found.\n", stdout);
+      else std::printf("Read as: %s (%s reader)\n", shape.c_str(), std::string(wardshare::to_string(format)).c_str());
+    }
+    return 0;
+  }
+
+  std::string text = std::move(first);
+  for (std::string piece = next_piece(); !piece.empty(); piece = next_piece()) text += piece;
   auto doc = wardshare::parse(text, popts);
   auto res = wardshare::compute(doc, options);
   std::optional<wardshare::summary> sum;
@@ -150,6 +205,7 @@ int main(int argc, char** argv) {
   } else {
     std::fputs(wardshare::to_text(res).c_str(), stdout);
     if (res.contests.empty()) std::fputs("No contests found.\n", stdout);
+    else std::printf("Read as: %s (%s reader)\n", res.shape.c_str(), std::string(wardshare::to_string(res.format)).c_str());
   }
   return 0;
 }

@@ -308,5 +308,5 @@ TEST_CASE("formats - a council page with its previous result below") {
   REQUIRE(cr.swing);
   CHECK(cr.swing->from == "Con");
   CHECK(cr.swing->to == "Lab");
-  CHECK_THAT(to_text(r), Catch::Contains("Swing") && Catch::Contains("Read as: council"));
+  CHECK_THAT(to_text(r), Catch::Contains("Swing 8.9 points from Con to Lab (Butler)"));
 }

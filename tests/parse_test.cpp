@@ -331,3 +331,80 @@ TEST_CASE("parsing - a council results page copied from the browser") {
   tusc.focus = "TUSC";
   CHECK(report_line(compute(doc, tusc).contests[0]) == "Con 529; TUSC 218 (9.7%); LD 329; Lab 1,160; Lab 1,142; Lab 1,053 Votes cast 2,236");
 }
+
+TEST_CASE("parsing - in pieces, as the CLI streams a large file, reads as the whole does") {
+  auto text = test::read_file("tests/corpus/tusc-local-elections-2024.txt");
+  text = text + "\n" + text + "\n" + text;  // three copies: 831 contests, some pieces ending mid-line
+  auto whole = parse(text);
+  for (std::size_t piece : {std::size_t{1}, std::size_t{97}, std::size_t{4096}, text.size()}) {
+    INFO("pieces of " << piece << " bytes");
+    stream_reader r;
+    document got;
+    auto add = [&](document d) {
+      for (auto& c : d.contests) got.contests.push_back(std::move(c));
+      for (auto& q : d.quotes) got.quotes.push_back(std::move(q));
+      for (auto& x : d.diagnostics) got.diagnostics.push_back(std::move(x));
+      got.shape = d.shape;
+    };
+    for (std::size_t at = 0; at < text.size(); at += piece) {
+      r.feed(std::string_view(text).substr(at, piece));
+      add(r.take());
+    }
+    // handed over as it went (so memory is bounded), not all at the end
+    if (piece < text.size()) CHECK(got.contests.size() + 1 >= whole.contests.size());
+    add(r.take(true));
+    REQUIRE(got.contests.size() == whole.contests.size());
+    CHECK(got.shape == whole.shape);
+    CHECK(got.quotes.size() == whole.quotes.size());
+    CHECK(got.diagnostics.size() == whole.diagnostics.size());
+    for (std::size_t i = 0; i < whole.contests.size(); ++i) {
+      const auto& a = got.contests[i];
+      const auto& b = whole.contests[i];
+      REQUIRE(a.line == b.line);
+      CHECK(a.end_line == b.end_line);
+      CHECK(a.ward == b.ward);
+      CHECK(a.area == b.area);
+      CHECK(a.stated.total == b.stated.total);
+      REQUIRE(a.entries.size() == b.entries.size());
+      for (std::size_t k = 0; k < a.entries.size(); ++k) {
+        CHECK(a.entries[k].votes == b.entries[k].votes);
+        CHECK(a.entries[k].label == b.entries[k].label);
+        CHECK(a.entries[k].name == b.entries[k].name);
+        CHECK(a.entries[k].where.column == b.entries[k].where.column);
+      }
+    }
+    for (std::size_t i = 0; i < whole.diagnostics.size() && i < got.diagnostics.size(); ++i) {
+      CHECK(got.diagnostics[i].where.line == whole.diagnostics[i].where.line);
+      CHECK(got.diagnostics[i].message == whole.diagnostics[i].message);
+    }
+  }
+}
+
+TEST_CASE("parsing - in pieces, two Wikipedia boxes still pair across a piece boundary") {
+  auto text = test::read_file("tests/data/wikipedia-general.txt");
+  auto cut = text.find("Elections in the 2010s");
+  stream_reader r;
+  r.feed(std::string_view(text).substr(0, cut));
+  auto first = r.take();
+  CHECK(first.contests.empty());  // the 2024 box names an election: held back for its previous result
+  r.feed(std::string_view(text).substr(cut));
+  auto rest = r.take(true);
+  REQUIRE(rest.contests.size() == 1);
+  REQUIRE(rest.contests[0].previous);
+  CHECK(rest.contests[0].previous->heading == "General election 2019");
+}
+
+TEST_CASE("parsing - in pieces, a box still arriving is not paired before it ends") {
+  auto text = test::read_file("tests/data/wikipedia-general.txt");
+  auto cut = text.find("\tLabour\tPriya Sandhu\t15,505");  // inside the 2019 box
+  stream_reader r;
+  r.feed(std::string_view(text).substr(0, cut));
+  auto first = r.take();
+  r.feed(std::string_view(text).substr(cut));
+  auto rest = r.take(true);
+  REQUIRE(first.contests.size() + rest.contests.size() == 1);
+  const auto& c = rest.contests.at(0);
+  CHECK(c.entries.size() == 6);
+  REQUIRE(c.previous);
+  CHECK(c.previous->entries.size() == 5);
+}

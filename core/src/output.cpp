@@ -379,7 +379,6 @@ std::string to_text(const result& r) {
   for (const auto& d : r.diagnostics)
     out += "line " + detail::num(d.where.line) + ", column " + detail::num(d.where.column) + ": " +
            std::string(to_string(d.level)) + ": " + d.message + " [" + std::string(to_string(d.code)) + "]\n";
-  if (!r.contests.empty()) out += "Read as: " + r.shape + " (" + std::string(to_string(r.format)) + " reader)\n";
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <optional>
 
 #include "numbers.hpp"
@@ -791,8 +792,13 @@ class assembler {
     int best = 0;
     for (const auto& [n, name] : shapes)
       if (n > best) { best = n; doc_.shape = name; }
-    if (doc_.contests.empty()) doc_.shape = "none";
+    if (best == 0) doc_.shape = "none";
   }
+
+  /// A contest that no later line can change (stream_reader hands these over as it goes).
+  void settle(contest& ct) { resolve_unlabelled(ct); }
+  /// Pairs the boxes read so far (stream_reader, before handing contests over).
+  void pair() { pair_elections(false); }
 
  private:
   enum class target { none, contest, previous };
@@ -1318,7 +1324,7 @@ class assembler {
 
   /// Two boxes for the same place in different elections (`General election 2024: X` then `General election
   /// 2019: X`): the earlier is the later one's previous result.
-  void pair_elections() {
+  void pair_elections(bool include_last = true) {
     auto year = [](const std::optional<std::string>& s) -> int {
       if (!s) return 0;
       for (std::size_t i = 0; i + 4 <= s->size(); ++i) {
@@ -1331,8 +1337,10 @@ class assembler {
     auto& cs = doc_.contests;
     std::vector<contest> kept;
     kept.reserve(cs.size());
+    // the last contest may still be growing while the input is read in pieces: it is paired at the end
+    std::size_t limit = include_last || cs.empty() ? cs.size() : cs.size() - 1;
     for (std::size_t i = 0; i < cs.size(); ++i) {
-      if (!kept.empty()) {
+      if (!kept.empty() && i < limit) {
         auto& a = kept.back();
         auto& b = cs[i];
         int ya = year(a.election), yb = year(b.election);
@@ -1445,6 +1453,92 @@ input_format detect_format(std::string_view text) noexcept {
   auto first = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
   if (detail::looks_like_csv_header(first)) return input_format::csv;
   return input_format::text;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading in pieces
+
+struct stream_reader::impl {
+  explicit impl(const parse_options& o)
+      : options(o), reg(o.registry ? *o.registry : party_registry::builtin()), a(doc, reg, o.format == input_format::wikipedia) {
+    doc.format = o.format == input_format::wikipedia ? input_format::wikipedia : input_format::text;
+  }
+  parse_options options;
+  const party_registry& reg;
+  document doc;
+  assembler a;
+  std::string partial;  // a line not yet ended
+  std::uint32_t line_no = 0;
+  bool started = false;
+
+  void line(std::string_view raw) { a.line(clean(raw, ++line_no)); }
+};
+
+stream_reader::stream_reader(const parse_options& options) : impl_(std::make_unique<impl>(options)) {}
+stream_reader::~stream_reader() = default;
+
+void stream_reader::feed(std::string_view text) {
+  auto& s = *impl_;
+  if (!s.started && s.partial.size() + text.size() >= 3) {
+    s.partial.append(text.data(), text.size());
+    text = {};
+    if (s.partial.compare(0, 3, "\xEF\xBB\xBF") == 0) s.partial.erase(0, 3);  // byte-order mark
+    s.started = true;
+    std::string first;
+    first.swap(s.partial);
+    feed(first);
+    return;
+  }
+  if (!s.started) { s.partial.append(text.data(), text.size()); return; }
+  std::size_t start = 0;
+  while (true) {
+    auto nl = text.find('\n', start);
+    if (nl == std::string_view::npos) break;
+    if (!s.partial.empty()) {
+      s.partial.append(text.data() + start, nl - start);
+      s.line(s.partial);
+      s.partial.clear();
+    } else {
+      s.line(text.substr(start, nl - start));
+    }
+    start = nl + 1;
+  }
+  s.partial.append(text.data() + start, text.size() - start);
+}
+
+document stream_reader::take(bool end) {
+  auto& s = *impl_;
+  document out;
+  out.format = s.doc.format;
+  if (end) {
+    s.line(s.partial);  // the last line, ended or not (an empty one changes nothing)
+    s.partial.clear();
+    s.a.finish();
+    out.contests = std::move(s.doc.contests);
+    out.shape = s.doc.shape;
+  } else {
+    // every contest but the last is finished (later lines only ever add to the last), except one that names an
+    // election: the next box may be its previous result
+    s.a.pair();
+    auto& cs = s.doc.contests;
+    std::size_t keep = cs.empty() ? 0 : 1;
+    if (cs.size() >= 2 && cs[cs.size() - 2].election) keep = 2;
+    if (cs.size() > keep) {
+      auto split = cs.end() - static_cast<std::ptrdiff_t>(keep);
+      for (auto it = cs.begin(); it != split; ++it) s.a.settle(*it);
+      out.contests.assign(std::make_move_iterator(cs.begin()), std::make_move_iterator(split));
+      cs.erase(cs.begin(), split);
+    }
+  }
+  s.doc.contests.shrink_to_fit();
+  out.quotes = std::move(s.doc.quotes);
+  s.doc.quotes.clear();
+  out.diagnostics = std::move(s.doc.diagnostics);
+  s.doc.diagnostics.clear();
+  detail::stable_sort_by(out.diagnostics, [](const diagnostic& x, const diagnostic& y) {
+    return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
+  });
+  return out;
 }
 
 document parse(std::string_view text, const parse_options& options) {

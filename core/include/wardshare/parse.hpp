@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
 
 #include "wardshare/document.hpp"
@@ -30,5 +31,29 @@ struct parse_options {
 ///     auto doc = wardshare::parse("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236");
 ///     // doc.contests.size() == 1, doc.contests[0].entries.size() == 4
 [[nodiscard]] document parse(std::string_view text, const parse_options& options = {});
+
+/// Reads text that arrives in pieces, as parse() with the text reader would read the whole (the CLI streams large
+/// files through it, so memory stays bounded): contests that no later line can change are handed over as it
+/// goes. Two boxes of one place in different elections are paired only when they arrive in one piece.
+///
+///     wardshare::stream_reader r;
+///     while (read a piece) { r.feed(piece); use(r.take()); }
+///     use(r.take(true));
+class stream_reader {
+ public:
+  explicit stream_reader(const parse_options& options = {});
+  ~stream_reader();
+  stream_reader(const stream_reader&) = delete;
+  stream_reader& operator=(const stream_reader&) = delete;
+
+  /// Reads `text`; a last line without a line break waits for the next piece.
+  void feed(std::string_view text);
+  /// The contests finished so far, with the diagnostics and quotes read so far; with `end`, everything left.
+  [[nodiscard]] document take(bool end = false);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
 
 }  // namespace wardshare

@@ -1,0 +1,20 @@
+# tests/streamed.cmake - the CLI's CSV for a file on standard input (read in pieces) equals its CSV for the same
+# file named on the command line, and the JSON output (read whole) has as many contests.
+execute_process(COMMAND ${CMD} --csv - INPUT_FILE ${INPUT} OUTPUT_VARIABLE piped RESULT_VARIABLE rc1)
+execute_process(COMMAND ${CMD} --csv ${INPUT} OUTPUT_VARIABLE named RESULT_VARIABLE rc2)
+execute_process(COMMAND ${CMD} --json ${INPUT} OUTPUT_VARIABLE json RESULT_VARIABLE rc3)
+if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT rc3 EQUAL 0)
+  message(FATAL_ERROR "exit codes ${rc1} ${rc2} ${rc3}")
+endif()
+if(NOT piped STREQUAL named)
+  message(FATAL_ERROR "CSV from standard input differs from CSV from the file")
+endif()
+# one CSV row per party: the distinct line numbers are the contests
+string(REGEX MATCHALL "\n[0-9]+," rows "${piped}")
+list(REMOVE_DUPLICATES rows)
+list(LENGTH rows from_csv)
+string(REGEX MATCHALL "\"report_line\"" contests "${json}")
+list(LENGTH contests from_json)
+if(NOT from_csv EQUAL from_json OR from_json LESS 277)
+  message(FATAL_ERROR "expected the same contests streamed (${from_csv}) as read whole (${from_json}), at least 277")
+endif()
