@@ -15,8 +15,10 @@ sizes=$(cat dist/sizes.json)
 scaling="["
 for mb in 5 25 50; do
   node bench/generate.mjs "$mb" > "build/bench-$mb.txt"
-  read -r secs kb < <( { /usr/bin/time -f "%e %M" build/wardshare --csv "build/bench-$mb.txt" >/dev/null; } 2>&1 )
-  scaling+="{\"mb\": $mb, \"bytes\": $(stat -c %s "build/bench-$mb.txt"), \"seconds\": $secs, \"peak_kb\": $kb},"
+  for out in csv json; do
+    read -r secs kb < <( { /usr/bin/time -f "%e %M" build/wardshare --$out "build/bench-$mb.txt" >/dev/null; } 2>&1 )
+    scaling+="{\"mb\": $mb, \"output\": \"$out\", \"bytes\": $(stat -c %s "build/bench-$mb.txt"), \"seconds\": $secs, \"peak_kb\": $kb},"
+  done
   rm -f "build/bench-$mb.txt"
 done
 scaling="${scaling%,}]"

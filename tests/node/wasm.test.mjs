@@ -104,3 +104,20 @@ test('CSV from the wasm module', () => {
   assert.match(csv, /^line,area,ward,seats,method,label,party,/);
   assert.match(csv, /,Lab,Labour Party,1,1160,/);
 });
+
+test('a real trap is caught, reported as an error, and the next call gets a fresh module', async () => {
+  const m = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
+  assert.equal(computeWith(m, 'Lab 5; Con 3', {}).contests.length, 1);
+  // wreck the module's memory (heap, stack, the registry's data): its next call traps (out-of-bounds access)
+  m.HEAPU8.fill(0xff);
+  const broken = computeWith(m, 'Lab 5; Con 3', {});
+  assert.equal(broken.contests.length, 0);
+  assert.equal(broken.diagnostics[0].code, 'internal_error');
+  assert.equal(broken.diagnostics[0].severity, 'error');
+  assert.match(broken.diagnostics[0].message, /failed on this input \(.+\); it has been restarted/);
+  // the broken instance was dropped: load() starts a new one, which works
+  const fresh = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
+  assert.notEqual(fresh, m);
+  const again = computeWith(fresh, 'Lab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236', { seats: 3 });
+  assert.equal(again.contests[0].parties.find((p) => p.label === 'TUSC').rounded, '9.7');
+});
