@@ -60,13 +60,18 @@ function csv(text) {
 
 // --- rendering -------------------------------------------------------------------------------------------
 let frame = 0;
+let lastPaint = -Infinity;
 function show(id, result, ms) {
   if (id < shownId) return;  // an older answer arriving late
   shownId = id;
   lastResult = result;
-  // render once per frame, the newest result only
   cancelAnimationFrame(frame);
-  frame = requestAnimationFrame(() => painted(id, result, ms));
+  frame = 0;
+  // render now when nothing was rendered this frame (a keystroke's answer shows at once); otherwise once at
+  // the next frame, the newest result only, so a burst of answers costs one render per frame
+  const now = performance.now();
+  if (now - lastPaint >= 16) { lastPaint = now; painted(id, result, ms); return; }
+  frame = requestAnimationFrame(() => { lastPaint = performance.now(); painted(id, result, ms); });
 }
 
 function painted(id, result, ms) {
