@@ -142,9 +142,9 @@ void compare_with_previous(const contest& c, const compute_options& options, con
       if (!e.printed_change) continue;
       for (const auto& pr : out.parties) {
         if (pr.group != out.candidates[k].group || !pr.change_tenths || pr.candidates != 1) continue;
-        double printed = *e.printed_change;
-        int printed_t = static_cast<int>(printed < 0 ? printed * 10 - 0.5 : printed * 10 + 0.5);
-        int exact_t = static_cast<int>(*pr.change < 0 ? *pr.change * 10 - 0.5 : *pr.change * 10 + 0.5);
+        auto tenths = [](double points) { return static_cast<int>(points < 0 ? points * 10 - 0.5 : points * 10 + 0.5); };
+        int printed_t = tenths(*e.printed_change);
+        int exact_t = tenths(*pr.change);
         if (printed_t == *pr.change_tenths || printed_t == exact_t) break;
         auto signed_pct = [](int t) { return (t > 0 ? "+" : "") + format_tenths(t); };
         out.checks.push_back({"change_mismatch", pr.label,
@@ -464,9 +464,7 @@ result compute(const document& doc, const compute_options& options) {
   for (const auto& c : doc.contests) r.contests.push_back(compute(c, per, &extra));
   if (!extra.empty()) {
     r.diagnostics.insert(r.diagnostics.end(), extra.begin(), extra.end());
-    detail::stable_sort_by(r.diagnostics, [](const diagnostic& x, const diagnostic& y) {
-      return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
-    });
+    detail::sort_by_position(r.diagnostics);
   }
   return r;
 }

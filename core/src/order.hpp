@@ -20,4 +20,12 @@ void stable_sort_by(std::vector<T>& items, Less less) {
   items = std::move(sorted);
 }
 
+/// Diagnostics in the order of the input: by line, then column, otherwise as they were.
+template <typename Diagnostic>
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  stable_sort_by(diagnostics, [](const Diagnostic& x, const Diagnostic& y) {
+    return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
+  });
+}
+
 }  // namespace wardshare::detail

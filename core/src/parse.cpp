@@ -1535,9 +1535,7 @@ document stream_reader::take(bool end) {
   s.doc.quotes.clear();
   out.diagnostics = std::move(s.doc.diagnostics);
   s.doc.diagnostics.clear();
-  detail::stable_sort_by(out.diagnostics, [](const diagnostic& x, const diagnostic& y) {
-    return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
-  });
+  detail::sort_by_position(out.diagnostics);
   return out;
 }
 
@@ -1579,9 +1577,7 @@ document parse(std::string_view text, const parse_options& options) {
     }
     a.finish();
   }
-  detail::stable_sort_by(doc.diagnostics, [](const diagnostic& x, const diagnostic& y) {
-    return x.where.line != y.where.line ? x.where.line < y.where.line : x.where.column < y.where.column;
-  });
+  detail::sort_by_position(doc.diagnostics);
   return doc;
 }
 
