@@ -148,6 +148,12 @@ int main(int argc, char** argv) {
     return piece;
   };
 
+  // the text output's last line: what was read, or that nothing was
+  auto print_read_as = [](std::size_t contests, const std::string& shape, wardshare::input_format reader) {
+    if (contests == 0) std::fputs("No contests found.\n", stdout);
+    else std::printf("Read as: %s (%s reader)\n", shape.c_str(), std::string(wardshare::to_string(reader)).c_str());
+  };
+
   std::string first = next_piece();
   auto format = popts.format == wardshare::input_format::automatic ? wardshare::detect_format(first) : popts.format;
   bool stream = !json && !want_summary && (format == wardshare::input_format::text || format == wardshare::input_format::wikipedia);
@@ -179,10 +185,7 @@ int main(int argc, char** argv) {
       if (!done.contests.empty() || !done.diagnostics.empty()) emit(std::move(done));
     }
     emit(reader.take(true));
-    if (!csv) {
-      if (contests == 0) std::fputs("No contests found.\n", stdout);
-      else std::printf("Read as: %s (%s reader)\n", shape.c_str(), std::string(wardshare::to_string(format)).c_str());
-    }
+    if (!csv) print_read_as(contests, shape, format);
     return 0;
   }
 
@@ -204,8 +207,7 @@ int main(int argc, char** argv) {
     print_summary(*sum);
   } else {
     std::fputs(wardshare::to_text(res).c_str(), stdout);
-    if (res.contests.empty()) std::fputs("No contests found.\n", stdout);
-    else std::printf("Read as: %s (%s reader)\n", res.shape.c_str(), std::string(wardshare::to_string(res.format)).c_str());
+    print_read_as(res.contests.size(), res.shape, res.format);
   }
   return 0;
 }

@@ -408,3 +408,16 @@ TEST_CASE("parsing - in pieces, a box still arriving is not paired before it end
   REQUIRE(c.previous);
   CHECK(c.previous->entries.size() == 5);
 }
+
+TEST_CASE("parsing - in pieces, a byte-order mark split over pieces is still dropped") {
+  std::string text = "\xEF\xBB\xBF" "Fryerns\tEleanor Donne\tLab 1,160; TUSC 218 (9.7%) Votes cast 1,378\n";
+  auto whole = parse(text);
+  REQUIRE(whole.contests.size() == 1);
+  stream_reader r;
+  for (char c : text) r.feed(std::string_view(&c, 1));
+  auto got = r.take(true);
+  REQUIRE(got.contests.size() == 1);
+  CHECK(got.contests[0].ward == whole.contests[0].ward);
+  CHECK(got.contests[0].ward == std::optional<std::string>("Fryerns"));
+  CHECK(got.contests[0].entries[1].where.column == whole.contests[0].entries[1].where.column);
+}

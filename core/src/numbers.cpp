@@ -116,11 +116,4 @@ std::string cat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-std::uint32_t column_of(std::string_view line, std::size_t offset) noexcept {
-  std::uint32_t column = 1;
-  for (std::size_t i = 0; i < offset && i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
-  return column;
-}
-
 }  // namespace wardshare::detail

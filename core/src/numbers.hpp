@@ -35,7 +35,4 @@ struct number_word {
 /// `true`, `yes`, `y`, `1`, `elected`, a tick: a CSV or JSON elected column that says yes.
 [[nodiscard]] bool is_yes(std::string_view w);
 
-/// The 1-based column (in code points) of byte `offset` in `line`.
-[[nodiscard]] std::uint32_t column_of(std::string_view line, std::size_t offset) noexcept;
-
 }  // namespace wardshare::detail

@@ -1479,17 +1479,19 @@ stream_reader::~stream_reader() = default;
 
 void stream_reader::feed(std::string_view text) {
   auto& s = *impl_;
-  if (!s.started && s.partial.size() + text.size() >= 3) {
-    s.partial.append(text.data(), text.size());
-    text = {};
-    if (s.partial.compare(0, 3, "\xEF\xBB\xBF") == 0) s.partial.erase(0, 3);  // byte-order mark
+  if (!s.started) {  // a byte-order mark is dropped
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    if (s.partial.size() + text.size() < bom.size()) { s.partial.append(text.data(), text.size()); return; }
     s.started = true;
-    std::string first;
-    first.swap(s.partial);
-    feed(first);
-    return;
+    if (!s.partial.empty()) {  // the first bytes came in pieces too small to tell: join them (a rare copy)
+      std::string first = s.partial + std::string(text);
+      s.partial.clear();
+      if (first.compare(0, bom.size(), bom) == 0) first.erase(0, bom.size());
+      feed(first);
+      return;
+    }
+    if (text.compare(0, bom.size(), bom) == 0) text.remove_prefix(bom.size());
   }
-  if (!s.started) { s.partial.append(text.data(), text.size()); return; }
   std::size_t start = 0;
   while (true) {
     auto nl = text.find('\n', start);
@@ -1547,35 +1549,28 @@ document parse(std::string_view text, const parse_options& options) {
                                    detail::num(options.max_bytes) + ": nothing was read"});
     return doc;
   }
-  const auto& reg = options.registry ? *options.registry : party_registry::builtin();
   auto fmt = options.format == input_format::automatic ? detect_format(text) : options.format;
+  if (fmt != input_format::csv && fmt != input_format::json) {
+    // the text reader: the whole input as one piece, so parse() and the CLI's streaming read alike
+    parse_options o = options;
+    o.format = fmt;
+    stream_reader reader(o);
+    reader.feed(text);
+    return reader.take(true);
+  }
   doc.format = fmt;
   std::size_t start = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte-order mark
-  if (fmt == input_format::csv || fmt == input_format::json) {
-    if (fmt == input_format::csv) {
-      detail::read_csv(text, start, doc);
-    } else {
-#if WARDSHARE_JSON_READER
-      detail::read_json(text, start, doc);
-#else
-      doc.shape = "json";
-      doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::reader_unavailable,
-                                 "JSON input is read by a second module, which the page loads when it sees JSON"});
-#endif
-    }
+  if (fmt == input_format::csv) {
+    detail::read_csv(text, start, doc);
   } else {
-    assembler a(doc, reg, fmt == input_format::wikipedia);
-    std::uint32_t line_no = 0;
-    while (start <= text.size()) {
-      auto nl = text.find('\n', start);
-      auto end = nl == std::string_view::npos ? text.size() : nl;
-      ++line_no;
-      a.line(clean(text.substr(start, end - start), line_no));
-      if (nl == std::string_view::npos) break;
-      start = nl + 1;
-    }
-    a.finish();
+#if WARDSHARE_JSON_READER
+    detail::read_json(text, start, doc);
+#else
+    doc.shape = "json";
+    doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::reader_unavailable,
+                               "JSON input is read by a second module, which the page loads when it sees JSON"});
+#endif
   }
   detail::sort_by_position(doc.diagnostics);
   return doc;
