@@ -22,10 +22,17 @@ std::vector<std::size_t> stable_order(std::size_t n, const std::function<bool(st
   return idx;
 }
 
+void json_writer::grow(std::size_t n) {
+  buf_.resize(std::max(len_ + n, buf_.size() * 2 + 256));
+}
+
 void json_writer::newline() {
   if (indent_ < 0) return;
-  out_ += '\n';
-  out_.append(has_items_.size() * static_cast<std::size_t>(indent_), ' ');
+  auto spaces = static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_);
+  char* p = room(spaces + 1);
+  *p = '\n';
+  std::memset(p + 1, ' ', spaces);
+  len_ += spaces + 1;
 }
 
 void json_writer::before_value() {
@@ -33,30 +40,32 @@ void json_writer::before_value() {
     after_key_ = false;
     return;
   }
-  if (!has_items_.empty()) {
-    if (has_items_.back()) out_ += ',';
-    has_items_.back() = true;
+  if (depth_ > 0) {
+    bool& any = has_items_[std::min(depth_, max_depth) - 1];
+    if (any) put(',');
+    any = true;
     newline();
   }
 }
 
 void json_writer::open(char c) {
   before_value();
-  out_ += c;
-  has_items_.push_back(false);
+  put(c);
+  ++depth_;
+  if (depth_ <= max_depth) has_items_[depth_ - 1] = false;
 }
 
 void json_writer::close(char c) {
-  bool any = !has_items_.empty() && has_items_.back();
-  if (!has_items_.empty()) has_items_.pop_back();
+  bool any = depth_ > 0 && has_items_[std::min(depth_, max_depth) - 1];
+  if (depth_ > 0) --depth_;
   if (any) newline();
-  out_ += c;
+  put(c);
 }
 
 void json_writer::key(std::string_view k) {
   before_value();
   write_string(k);
-  out_ += indent_ < 0 ? ":" : ": ";
+  put(indent_ < 0 ? std::string_view(":") : std::string_view(": "));
   after_key_ = true;
 }
 
@@ -66,41 +75,40 @@ void json_writer::value(std::string_view s) {
 }
 
 void json_writer::write_string(std::string_view s) {
-  out_ += '"';
+  put('"');
   std::size_t run = 0;  // start of the current run of bytes that need no escaping
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
-    out_.append(s.data() + run, i - run);
+    put(s.substr(run, i - run));
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"': put("\\\""); break;
+      case '\\': put("\\\\"); break;
+      case '\n': put("\\n"); break;
+      case '\r': put("\\r"); break;
+      case '\t': put("\\t"); break;
       default:
         if (c < 0x20) {
           static constexpr char hex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += hex[c >> 4];
-          out_ += hex[c & 15];
+          char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+          put(std::string_view(esc, 6));
         } else {
           // copy a valid UTF-8 sequence; replace an invalid byte with U+FFFD so the output is always valid
           std::size_t len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
           bool ok = len > 0 && i + len <= s.size();
           for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
           if (ok) {
-            out_.append(s.data() + i, len);
+            put(s.substr(i, len));
             i += len - 1;
           } else {
-            out_ += "\xEF\xBF\xBD";
+            put("\xEF\xBF\xBD");
           }
         }
     }
     run = i + 1;
   }
-  out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
+  put(s.substr(run));
+  put('"');
 }
 
 namespace {
@@ -122,7 +130,7 @@ void json_writer::value(std::int64_t n) {
   char* end = buf + sizeof buf;
   char* p = write_integer(end, n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
   if (n < 0) *--p = '-';
-  out_.append(p, static_cast<std::size_t>(end - p));
+  put(std::string_view(p, static_cast<std::size_t>(end - p)));
 }
 
 std::size_t format_double(double d, char* buf) {
@@ -198,18 +206,18 @@ std::string format_double(double d) {
 
 void json_writer::value(double d) {
   before_value();
-  char buf[48];
-  out_.append(buf, format_double(d, buf));
+  char* p = room(48);
+  len_ += format_double(d, p);
 }
 
 void json_writer::value(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  put(b ? std::string_view("true") : std::string_view("false"));
 }
 
 void json_writer::null() {
   before_value();
-  out_ += "null";
+  put("null");
 }
 
 }  // namespace wardshare::detail

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,15 +51,36 @@ class json_writer {
     value(v);
   }
 
-  void reserve(std::size_t bytes) { out_.reserve(bytes); }
-  [[nodiscard]] std::string take() { return std::move(out_); }
+  void reserve(std::size_t bytes) {
+    if (bytes > buf_.size()) buf_.resize(bytes);
+  }
+  [[nodiscard]] std::string take() {
+    buf_.resize(len_);
+    len_ = 0;
+    return std::move(buf_);
+  }
 
  private:
-  std::string out_;
-  std::vector<bool> has_items_;  // per open container
+  // The text is written through a length kept here into a buffer grown in steps, not by std::string's
+  // append per character (out of line in the wasm build's libc++, and most of the writer's time there).
+  std::string buf_;
+  std::size_t len_ = 0;
+  // whether each open container has an item yet; the documents written here nest at most ~6 deep
+  static constexpr int max_depth = 64;
+  bool has_items_[max_depth] = {};
+  int depth_ = 0;
   int indent_;
   bool after_key_ = false;
 
+  char* room(std::size_t n) {  // space for n more bytes; the caller advances len_
+    if (len_ + n > buf_.size()) grow(n);
+    return &buf_[len_];
+  }
+  void grow(std::size_t n);
+  void put(char c) { *room(1) = c, ++len_; }
+  void put(std::string_view s) {
+    if (!s.empty()) std::memcpy(room(s.size()), s.data(), s.size()), len_ += s.size();
+  }
   void before_value();
   void write_string(std::string_view s);
   void newline();
