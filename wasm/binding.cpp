@@ -2,6 +2,7 @@
 // Plain values cross the boundary (no handles for JS to delete); the core is built without exceptions.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <string>
 
 #include "wardshare/wardshare.hpp"
@@ -61,6 +62,19 @@ std::string run(const std::string& text, const js_options& o) {
   return wardshare::to_json(res);
 }
 
+/// The last answer of `run_in_memory`, kept until the next call so JS can decode it where it lies.
+std::string last_output;
+
+/// `run`, leaving the answer in wasm memory: returns its length in bytes; `output_address()` says where.
+/// Returning a std::string makes embind copy it and then walk it byte by byte in JS looking for NULs before
+/// decoding; for the 700 KB document of a whole report that was about a fifth of the call (docs/benchmarks.md).
+double run_in_memory(const std::string& text, const js_options& o) {
+  last_output = run(text, o);
+  return static_cast<double>(last_output.size());
+}
+
+double output_address() { return static_cast<double>(reinterpret_cast<std::uintptr_t>(last_output.data())); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(wardshare) {
@@ -75,4 +89,6 @@ EMSCRIPTEN_BINDINGS(wardshare) {
       .field("format", &js_options::format)
       .field("csv", &js_options::csv);
   emscripten::function("run", &run);
+  emscripten::function("run_in_memory", &run_in_memory);
+  emscripten::function("output_address", &output_address);
 }
