@@ -64,8 +64,10 @@ void json_writer::close(char c) {
 
 void json_writer::key(std::string_view k) {
   before_value();
-  write_string(k);
-  put(indent_ < 0 ? std::string_view(":") : std::string_view(": "));
+  // keys are the writer's callers' own names, plain ASCII: written as they are, no escaping scan
+  put('"');
+  put(k);
+  put(indent_ < 0 ? std::string_view("\":") : std::string_view("\": "));
   after_key_ = true;
 }
 

@@ -27,6 +27,7 @@ class json_writer {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
+  /// `k` is written without escaping: a name of the document's own, never text from the input.
   void key(std::string_view k);
 
   void value(std::string_view s);

@@ -39,7 +39,8 @@ using detail::trim;
 /// A line with markup removed; `col[i]` is the original column of `text[i]` (empty when nothing was removed
 /// and every character is one byte: then the column of `text[i]` is i + 1).
 struct clean_line {
-  std::string text;
+  std::string_view text;  ///< the raw line itself when nothing was removed, else `owned`
+  std::string owned;
   std::vector<std::uint32_t> col;
   std::uint32_t line = 0;
   std::uint32_t end_col = 1;
@@ -52,8 +53,11 @@ struct span {
   std::size_t offset = 0;
 };
 
-clean_line clean(std::string_view raw, std::uint32_t line_no) {
-  clean_line out;
+/// Cleans `raw` into `out`, reused from line to line (its buffers keep their capacity: no allocation per line).
+/// `out.text` may point into `raw`: both must outlive the line's reading.
+void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
+  out.owned.clear();
+  out.col.clear();
   out.line = line_no;
   auto trimmed = trim(raw);
   out.footnote = trimmed.size() >= 2 && trimmed[0] == '*' && (trimmed[1] == ' ' || trimmed[1] == '\t');
@@ -65,16 +69,16 @@ clean_line clean(std::string_view raw, std::uint32_t line_no) {
     if ((u < 0x20 && c != '\t') || u >= 0x7F || c == '<' || c == '*' || c == '&') { plain = false; break; }
   }
   if (plain) {
-    out.text.assign(raw.data(), raw.size());
+    out.text = raw;
     out.end_col = static_cast<std::uint32_t>(raw.size() + 1);
-    return out;
+    return;
   }
-  out.text.reserve(raw.size());
+  out.owned.reserve(raw.size());
   out.col.reserve(raw.size());
   std::uint32_t column = 1;
   std::size_t i = 0;
   auto emit = [&](char c) {
-    out.text += c;
+    out.owned += c;
     out.col.push_back(column);
   };
   auto advance = [&](std::size_t n) {  // move past n original bytes, counting code points
@@ -114,13 +118,13 @@ clean_line clean(std::string_view raw, std::uint32_t line_no) {
     advance(1);
     // continuation bytes of a multi-byte character keep the column of its first byte
     while (i < raw.size() && (static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80) {
-      out.text += raw[i];
+      out.owned += raw[i];
       out.col.push_back(at);
       ++i;
     }
   }
   out.end_col = column;
-  return out;
+  out.text = out.owned;
 }
 
 source_position position(const clean_line& l, std::size_t offset) {
@@ -155,11 +159,11 @@ std::vector<span> split_fields(const clean_line& l) {
 // Phrases that state a contest-wide figure rather than a candidate's votes.
 enum class stated_kind { total, ballots, electorate, rejected, majority };
 
-std::optional<stated_kind> stated_phrase(std::string key) {
+std::optional<stated_kind> stated_phrase(std::string_view key) {
   // every phrase starts with one of these letters: most labels (`Lab`, `Con`) are rejected here
   if (key.empty() || std::string_view("vtafbermsVTAFBERMS").find(key[0]) == std::string_view::npos) return std::nullopt;
   while (!key.empty() && (key.back() == ':' || key.back() == '=' || key.back() == '-' || key.back() == ' '))
-    key.pop_back();
+    key.remove_suffix(1);
   static constexpr std::pair<std::string_view, stated_kind> phrases[] = {
       {"votes cast", stated_kind::total},
       {"total votes cast", stated_kind::total},
@@ -191,7 +195,7 @@ std::optional<stated_kind> stated_phrase(std::string key) {
       {"majority", stated_kind::majority},
   };
   for (const auto& [phrase, kind] : phrases)
-    if (key == phrase) return kind;
+    if (detail::iequals(key, phrase)) return kind;
   return std::nullopt;
 }
 
@@ -258,12 +262,13 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   t = t.substr(0, end);
   std::size_t seg_start = begin;
   bool last_segment_empty = true;
+  std::vector<span> ws, label;  // this segment's words, and the label words waiting for a number (reused)
   while (seg_start <= t.size()) {
     auto semi = t.find(';', seg_start);
     std::size_t seg_end = semi == std::string_view::npos ? t.size() : semi;
     // words of this segment with offsets
-    std::vector<span> ws;
-    ws.reserve(16);
+    ws.clear();
+    label.clear();
     for (std::size_t i = seg_start; i < seg_end;) {
       while (i < seg_end && is_space(t[i])) ++i;
       std::size_t j = i;
@@ -272,7 +277,6 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       i = j;
     }
     last_segment_empty = ws.empty();
-    std::vector<span> label;
     int entries_here = 0;
     bool stated_since_entry = false;
     bool amp_pending = false;
@@ -303,7 +307,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
                                  detail::num(n->value)});
         auto phrase = join(label);
         if (!label.empty()) {
-          if (auto kind = stated_phrase(detail::lower(phrase))) {
+          if (auto kind = stated_phrase(phrase)) {
             piece p;
             p.is_entry = false;
             p.kind = *kind;
@@ -455,16 +459,18 @@ bool is_ruler(std::string_view t) {
 }
 
 int stopword_count(std::string_view t) {
-  static constexpr std::string_view stop[] = {"the", "of",   "and", "to",    "in",   "was",  "for",
-                                              "a",   "that", "is",  "by",    "with", "on",   "were",
-                                              "which", "as", "at",  "from",  "but",  "not",  "their", "has"};
+  // by length: `a`; `of to in is by on as at`; `the and was for but not has`; `that with were from`; `which their`
+  static constexpr std::string_view stop[] = {"", "a", "oftoinisbyonasat", "theandwasforbutnothas", "thatwithwerefrom",
+                                              "whichtheir"};
   int n = 0;
   std::size_t pos = 0;
   for (auto w = detail::next_word(t, pos); !w.empty(); w = detail::next_word(t, pos)) {
     if (w.size() > 6 || w[0] < 'a' || w[0] > 'w') continue;  // the stopwords are short and lower case
     while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
-    for (auto s : stop)
-      if (w == s) { ++n; break; }
+    if (w.empty() || w.size() > 5) continue;
+    auto list = stop[w.size()];
+    for (std::size_t at = 0; at < list.size(); at += w.size())
+      if (list.compare(at, w.size(), w) == 0) { ++n; break; }
   }
   return n;
 }
@@ -619,7 +625,7 @@ classified classify(const clean_line& l, const party_registry& reg) {
     }
   }
 
-  if (nonempty == 1 && fields.size() == 1 && looks_like_prose(t) && stopword_count(t) >= 4) {
+  if (nonempty == 1 && fields.size() == 1 && stopword_count(t) >= 4) {  // (prose, as looks_like_prose would say)
     c.kind = line_kind::prose;
     return c;
   }
@@ -1471,7 +1477,12 @@ struct stream_reader::impl {
   std::uint32_t line_no = 0;
   bool started = false;
 
-  void line(std::string_view raw) { a.line(clean(raw, ++line_no)); }
+  clean_line cleaned;    // reused for every line
+
+  void line(std::string_view raw) {
+    clean(raw, ++line_no, cleaned);
+    a.line(cleaned);
+  }
 };
 
 stream_reader::stream_reader(const parse_options& options) : impl_(std::make_unique<impl>(options)) {}
