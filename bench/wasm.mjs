@@ -1,30 +1,55 @@
 // bench/wasm.mjs - the wasm build in Node against the native build, on the same input, in one run.
-// `node bench/wasm.mjs FILE [REPEATS]` prints one JSON line.
+// `node bench/wasm.mjs FILE [REPEATS]` prints one JSON line. Two comparisons, taken in alternating rounds so
+// that the machine's background load falls on both sides alike:
+// - the page's path: `runText` (text in, the JSON document decoded out of wasm memory) against the native
+//   program's parse + compute + JSON;
+// - the same program: bench/native.cpp compiled with the page module's flags (build-wasm/wasm/
+//   wardshare_bench.cjs, built by scripts/bench.sh), phase by phase.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const file = process.argv[2] ?? `${root}tests/corpus/tusc-local-elections-2024.txt`;
 const repeats = Number(process.argv[3] ?? 30);
+const rounds = 5;
 const text = readFileSync(file, 'utf8');
 const { load, normalise, runText } = await import(`${root}dist/core.js`);
 const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
 const options = normalise({});
+const harness = `${root}build-wasm/wasm/wardshare_bench.cjs`;
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const program = (cmd, args) => JSON.parse(execFileSync(cmd, args).toString());
 for (let i = 0; i < 10; i++) runText(module, text, options);  // let V8 tier the code up
-const inWasm = [], withParse = [];
-for (let i = 0; i < repeats; i++) {
-  let t = performance.now();
-  const json = runText(module, text, options);  // as the page calls it: decoded where it lies in wasm memory
-  inWasm.push(performance.now() - t);
-  t = performance.now();
-  JSON.parse(json);
-  withParse.push(inWasm.at(-1) + performance.now() - t);
+
+const native = [], same = [], page = [], pageParsed = [];
+const per = Math.max(5, Math.round(repeats / rounds));
+for (let r = 0; r < rounds; r++) {
+  native.push(program(`${root}build/bench/wardshare_bench`, [file, String(per)]));
+  // a fresh process each round: enough repeats that V8's optimised tier, not its baseline compiler, is measured
+  if (existsSync(harness)) same.push(program(process.execPath, ['--no-experimental-fetch', harness, file, String(Math.max(per, 40))]));
+  const inWasm = [], withParse = [];
+  for (let i = 0; i < per; i++) {
+    let t = performance.now();
+    const json = runText(module, text, options);  // as the page calls it
+    inWasm.push(performance.now() - t);
+    t = performance.now();
+    JSON.parse(json);
+    withParse.push(inWasm.at(-1) + performance.now() - t);
+  }
+  page.push(median(inWasm));
+  pageParsed.push(median(withParse));
 }
-const native = JSON.parse(execFileSync(`${root}build/bench/wardshare_bench`, [file, String(repeats)]).toString());
+const phases = (runs) => Object.fromEntries(['parse_ms', 'compute_ms', 'json_ms', 'total_ms']
+  .map((k) => [k, +median(runs.map((x) => x[k])).toFixed(3)]));
+const nativePhases = phases(native);
+const samePhases = same.length ? phases(same) : null;
 console.log(JSON.stringify({
-  bytes: Buffer.byteLength(text), wasm_ms: +median(inWasm).toFixed(3), wasm_with_json_parse_ms: +median(withParse).toFixed(3),
-  native_ms: native.total_ms, ratio: +(median(inWasm) / native.total_ms).toFixed(2), node: process.version,
+  bytes: Buffer.byteLength(text), rounds, repeats_per_round: per,
+  native_ms: nativePhases.total_ms, wasm_ms: +median(page).toFixed(3), wasm_with_json_parse_ms: +median(pageParsed).toFixed(3),
+  ratio: +(median(page) / nativePhases.total_ms).toFixed(2),
+  native: nativePhases, same_program: samePhases,
+  same_program_ratio: samePhases ? +(samePhases.total_ms / nativePhases.total_ms).toFixed(2) : null,
+  node: process.version,
 }));

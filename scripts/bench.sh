@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-native.sh >/dev/null
 bash scripts/build-wasm.sh >/dev/null
+# bench/native.cpp as wasm, with the page module's flags: the same program timed phase by phase in Node
+NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build-wasm -DWARDSHARE_WASM_BENCH=ON >/dev/null
+NODE_PATH=/usr/share/nodejs cmake --build build-wasm --target wardshare_bench_wasm >/dev/null
 report=tests/corpus/tusc-local-elections-2024.txt
 native=$(build/bench/wardshare_bench "$report" 50)
 wasm=$(node bench/wasm.mjs "$report" 50)
