@@ -23,7 +23,9 @@ std::vector<std::size_t> stable_order(std::size_t n, const std::function<bool(st
 }
 
 void json_writer::grow(std::size_t n) {
-  buf_.resize(std::max(len_ + n, buf_.size() * 2 + 256));
+  // writable bytes a little ahead of the text: std::string's own capacity doubling does the reallocating, and
+  // only this slack (at most an eighth) is zero-filled before it is written
+  buf_.resize(len_ + n + std::max<std::size_t>(4096, len_ / 8));
 }
 
 void json_writer::newline() {

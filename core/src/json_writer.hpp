@@ -52,9 +52,8 @@ class json_writer {
     value(v);
   }
 
-  void reserve(std::size_t bytes) {
-    if (bytes > buf_.size()) buf_.resize(bytes);
-  }
+  /// Capacity only: pages not yet written are not touched (the CLI's memory for a large document).
+  void reserve(std::size_t bytes) { buf_.reserve(bytes); }
   [[nodiscard]] std::string take() {
     buf_.resize(len_);
     len_ = 0;
