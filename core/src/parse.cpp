@@ -63,30 +63,48 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
   out.footnote = trimmed.size() >= 2 && trimmed[0] == '*' && (trimmed[1] == ' ' || trimmed[1] == '\t');
 
   // most lines: printable ASCII and tabs, no markup; kept as they are, columns implied
-  bool plain = true;
-  for (char c : raw) {
+  auto ordinary = [](char c) {
     auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t') || u >= 0x7F || c == '<' || c == '*' || c == '&') { plain = false; break; }
-  }
-  if (plain) {
+    return (u >= 0x20 || c == '\t') && u < 0x7F && c != '<' && c != '*' && c != '&';
+  };
+  std::size_t first = 0;
+  while (first < raw.size() && ordinary(raw[first])) ++first;
+  if (first == raw.size()) {
     out.text = raw;
     out.end_col = static_cast<std::uint32_t>(raw.size() + 1);
     return;
   }
-  out.owned.reserve(raw.size());
-  out.col.reserve(raw.size());
+  // The clean text is never longer than the raw line: written through pointers into buffers sized to it.
+  out.owned.resize(raw.size());
+  out.col.resize(raw.size());
+  char* text = &out.owned[0];
+  std::uint32_t* cols = out.col.data();
+  std::size_t n = 0;
   std::uint32_t column = 1;
   std::size_t i = 0;
-  auto emit = [&](char c) {
-    out.owned += c;
-    out.col.push_back(column);
+  auto copy_ordinary = [&](std::size_t to) {  // plain ASCII from i to `to`: one column each
+    for (; i < to; ++i) {
+      text[n] = raw[i];
+      cols[n++] = column++;
+    }
   };
-  auto advance = [&](std::size_t n) {  // move past n original bytes, counting code points
-    for (std::size_t k = 0; k < n && i < raw.size(); ++k, ++i)
+  auto emit = [&](char c) {
+    text[n] = c;
+    cols[n++] = column;
+  };
+  auto advance = [&](std::size_t k) {  // move past k original bytes, counting code points
+    for (std::size_t e = std::min(raw.size(), i + k); i < e; ++i)
       if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++column;
   };
+  copy_ordinary(first);
   while (i < raw.size()) {
     char c = raw[i];
+    if (ordinary(c)) {
+      std::size_t e = i + 1;
+      while (e < raw.size() && ordinary(raw[e])) ++e;
+      copy_ordinary(e);
+      continue;
+    }
     if (c == '\r' || c == '\n') { advance(1); continue; }
     if (c == '<') {
       // An HTML tag left in by the PDF extraction: `<i>`, `</i>`, `<https://...>`.
@@ -118,11 +136,13 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
     advance(1);
     // continuation bytes of a multi-byte character keep the column of its first byte
     while (i < raw.size() && (static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80) {
-      out.owned += raw[i];
-      out.col.push_back(at);
+      text[n] = raw[i];
+      cols[n++] = at;
       ++i;
     }
   }
+  out.owned.resize(n);
+  out.col.resize(n);
   out.end_col = column;
   out.text = out.owned;
 }

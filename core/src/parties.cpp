@@ -16,19 +16,51 @@ namespace {
 constexpr std::string_view description_prefixes[] = {"the ", "official "};
 constexpr std::string_view description_suffixes[] = {" candidate", " party", " the"};
 
-std::string strip_descriptions(std::string key) {
+/// The key without description words, as a view of it (only its ends change).
+std::string_view strip_descriptions(std::string_view key) {
   bool changed = true;
   while (changed) {
     changed = false;
     for (auto p : description_prefixes)
-      if (key.size() > p.size() && key.compare(0, p.size(), p) == 0) { key.erase(0, p.size()); changed = true; }
+      if (key.size() > p.size() && key.compare(0, p.size(), p) == 0) { key.remove_prefix(p.size()); changed = true; }
     for (auto s : description_suffixes)
       if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0) {
-        key.erase(key.size() - s.size());
+        key.remove_suffix(s.size());
         changed = true;
       }
   }
   return key;
+}
+
+/// Normalises `text` (see party_registry::normalise) through `put(char)`, without allocating.
+template <typename Put>
+void normalise_to(std::string_view text, Put&& put) {
+  bool space = false, any = false;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (detail::is_alpha(c) || detail::is_digit(c) || u >= 0x80) {
+      if (space && any) put(' ');
+      space = false;
+      put(detail::to_lower(c));
+      any = true;
+    } else if (c == '&') {
+      if (any) put(' ');
+      put('a'); put('n'); put('d');
+      any = true;
+      space = true;
+    } else if (c == '\'') {
+      // `Women's` and `Womens` are one word
+    } else {
+      space = true;
+    }
+  }
+}
+
+/// FNV-1a: the registry's keys are short and few; any even spread will do.
+std::uint32_t key_hash(std::string_view key) {
+  std::uint32_t h = 2166136261u;
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
 }
 
 std::string without_bracketed(std::string_view text) {
@@ -43,23 +75,7 @@ std::string without_bracketed(std::string_view text) {
 std::string party_registry::normalise(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (detail::is_alpha(c) || detail::is_digit(c) || u >= 0x80) {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += detail::to_lower(c);
-    } else if (c == '&') {
-      if (!out.empty()) out += ' ';
-      out += "and";
-      space = true;
-    } else if (c == '\'' ) {
-      // `Women's` and `Womens` are one word
-    } else {
-      space = true;
-    }
-  }
+  normalise_to(text, [&out](char c) { out += c; });
   return out;
 }
 
@@ -75,7 +91,7 @@ void party_registry::build_index() {
         if (key.empty()) continue;
         index_.emplace_back(key, i);
         auto stripped = strip_descriptions(key);
-        if (stripped != key && !stripped.empty()) index_.emplace_back(stripped, i);
+        if (stripped != key && !stripped.empty()) index_.emplace_back(std::string(stripped), i);
       }
     }
   }
@@ -83,20 +99,46 @@ void party_registry::build_index() {
   std::sort(index_.begin(), index_.end());  // by key, then by party index: the earlier party first
   index_.erase(std::unique(index_.begin(), index_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                index_.end());
+  // an open-addressed table over the keys, at most half full
+  std::size_t size = 16;
+  while (size < 2 * index_.size()) size *= 2;
+  slots_.assign(size, 0);
+  for (std::size_t k = 0; k < index_.size(); ++k) {
+    auto at = key_hash(index_[k].first) & (size - 1);
+    while (slots_[at] != 0) at = (at + 1) & (size - 1);
+    slots_[at] = static_cast<std::uint32_t>(k + 1);
+  }
+}
+
+const party_info* party_registry::find_key(std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  auto mask = slots_.size() - 1;
+  for (auto at = key_hash(key) & mask;; at = (at + 1) & mask) {
+    auto slot = slots_[at];
+    if (slot == 0) return nullptr;
+    const auto& entry = index_[slot - 1];
+    if (entry.first == key) return &parties_[entry.second];
+  }
 }
 
 const party_info* party_registry::find(std::string_view text) const {
-  auto lookup = [this](const std::string& key) -> const party_info* {
-    auto it = std::lower_bound(index_.begin(), index_.end(), key,
-                               [](const auto& entry, const std::string& k) { return entry.first < k; });
-    if (it != index_.end() && it->first == key) return &parties_[it->second];
-    return nullptr;
-  };
-  auto key = normalise(text);
+  // the key is built in a buffer on the stack: this runs for every label read and computed
+  char buf[128];
+  std::size_t n = 0;
+  bool fits = true;
+  normalise_to(text, [&](char c) {
+    if (n < sizeof buf) buf[n++] = c; else fits = false;
+  });
+  std::string long_key;
+  std::string_view key(buf, n);
+  if (!fits) {
+    long_key = normalise(text);
+    key = long_key;
+  }
   if (key.empty()) return nullptr;
-  if (auto* p = lookup(key)) return p;
+  if (auto* p = find_key(key)) return p;
   auto stripped = strip_descriptions(key);
-  if (stripped != key) return lookup(stripped);
+  if (stripped.size() != key.size()) return find_key(stripped);
   return nullptr;
 }
 

@@ -1,6 +1,7 @@
 /// wardshare/parties.hpp - the party registry: which labels and names mean the same party.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,9 +43,11 @@ class party_registry {
 
  private:
   std::vector<party_info> parties_;
-  std::vector<std::pair<std::string, std::size_t>> index_;  // sorted normalised key -> party
+  std::vector<std::pair<std::string, std::size_t>> index_;  // normalised key -> party, one entry per key
+  std::vector<std::uint32_t> slots_;  // hash table over index_: position + 1, 0 when empty
   std::size_t independent_ = static_cast<std::size_t>(-1);
   void build_index();
+  [[nodiscard]] const party_info* find_key(std::string_view key) const;
 };
 
 }  // namespace wardshare
