@@ -63,10 +63,12 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
   out.footnote = trimmed.size() >= 2 && trimmed[0] == '*' && (trimmed[1] == ' ' || trimmed[1] == '\t');
 
   // most lines: printable ASCII and tabs, no markup; kept as they are, columns implied
-  auto ordinary = [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return (u >= 0x20 || c == '\t') && u < 0x7F && c != '<' && c != '*' && c != '&';
-  };
+  static constexpr auto table = [] {
+    std::array<bool, 256> t{};
+    for (int u = 0; u < 256; ++u) t[u] = (u >= 0x20 || u == '\t') && u < 0x7F && u != '<' && u != '*' && u != '&';
+    return t;
+  }();
+  auto ordinary = [](char c) { return table[static_cast<unsigned char>(c)]; };
   std::size_t first = 0;
   while (first < raw.size() && ordinary(raw[first])) ++first;
   if (first == raw.size()) {
@@ -152,9 +154,9 @@ source_position position(const clean_line& l, std::size_t offset) {
   return {l.line, offset < l.col.size() ? l.col[offset] : l.end_col};
 }
 
-std::vector<span> split_fields(const clean_line& l) {
-  std::vector<span> out;
-  out.reserve(8);
+/// The tab-separated fields of `l` into `out` (cleared first; reused from line to line).
+void split_fields(const clean_line& l, std::vector<span>& out) {
+  out.clear();
   std::string_view t = l.text;
   std::size_t start = 0;
   auto push = [&](std::size_t b, std::size_t e) {
@@ -170,8 +172,17 @@ std::vector<span> split_fields(const clean_line& l) {
     }
   }
   while (!out.empty() && out.back().text.empty()) out.pop_back();
-  return out;
 }
+
+/// Working buffers of the text reader, kept from line to line so that reading a line allocates only
+/// what it keeps.
+struct scratch {
+  std::vector<span> fields;  // classify: the line's fields
+  std::vector<span> words;   // read_results: the words of a segment
+  std::vector<span> label;   // read_results: the label words waiting for a number
+  std::vector<std::size_t> starts;  // find_results_start: where words start
+  std::string phrase;        // read_results: label words joined, when they are not already so in the line
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers and words
@@ -266,23 +277,34 @@ bool plausible_label(const std::vector<span>& ws) {
   return letter && len <= 90;
 }
 
-std::string join(const std::vector<span>& ws) {
-  std::string s;
+/// The words joined by single spaces: a view of the line itself when they are written so there (the usual
+/// case), else built in `buf`.
+std::string_view join(const std::vector<span>& ws, std::string& buf) {
+  if (ws.empty()) return {};
+  const char* first = ws.front().text.data();
+  const char* last = ws.back().text.data() + ws.back().text.size();
+  bool single = true;
+  for (std::size_t k = 1; k < ws.size() && single; ++k)
+    single = ws[k].text.data() == ws[k - 1].text.data() + ws[k - 1].text.size() + 1 && ws[k].text.data()[-1] == ' ';
+  if (single) return std::string_view(first, static_cast<std::size_t>(last - first));
+  buf.clear();
   for (const auto& w : ws) {
-    if (!s.empty()) s += ' ';
-    s += w.text;
+    if (!buf.empty()) buf += ' ';
+    buf += w.text;
   }
-  return s;
+  return buf;
 }
 
 /// Reads results text starting at `offset` in the clean line `l` (text `t` = a suffix-free slice of l.text).
-results_read read_results(const clean_line& l, std::size_t begin, std::size_t end) {
+results_read read_results(const clean_line& l, std::size_t begin, std::size_t end, scratch& sc) {
   results_read r;
   std::string_view t(l.text);
   t = t.substr(0, end);
   std::size_t seg_start = begin;
   bool last_segment_empty = true;
-  std::vector<span> ws, label;  // this segment's words, and the label words waiting for a number (reused)
+  auto& ws = sc.words;   // this segment's words
+  auto& label = sc.label;  // the label words waiting for a number
+  r.pieces.reserve(8);
   while (seg_start <= t.size()) {
     auto semi = t.find(';', seg_start);
     std::size_t seg_end = semi == std::string_view::npos ? t.size() : semi;
@@ -325,7 +347,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           r.diags.push_back({position(l, w.offset), severity::info, diag_code::odd_number,
                              "irregular thousands separators in '" + std::string(w.text) + "': read as " +
                                  detail::num(n->value)});
-        auto phrase = join(label);
+        auto phrase = join(label, sc.phrase);
         if (!label.empty()) {
           if (auto kind = stated_phrase(phrase)) {
             piece p;
@@ -349,14 +371,14 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           // strip separators people put between a name and its votes: `Labour – 30,753`, `Lab: 955`
           while (!phrase.empty() && (phrase.back() == ':' || phrase.back() == ',' || phrase.back() == '-' ||
                                      phrase.back() == '=' || phrase.back() == ' '))
-            phrase.pop_back();
+            phrase.remove_suffix(1);
           constexpr std::string_view en_dash = "\xE2\x80\x93", em_dash = "\xE2\x80\x94";
           for (bool again = true; again;) {
             again = false;
             for (auto d : {en_dash, em_dash})
               if (phrase.size() >= d.size() && phrase.compare(phrase.size() - d.size(), d.size(), d) == 0) {
-                phrase.erase(phrase.size() - d.size());
-                while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
+                phrase.remove_suffix(d.size());
+                while (!phrase.empty() && phrase.back() == ' ') phrase.remove_suffix(1);
                 again = true;
               }
           }
@@ -369,7 +391,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         }
         if (entries_here > 0 && !stated_since_entry && !p.after_amp && !label.empty())
           r.diags.push_back({where, severity::warning, diag_code::missing_separator,
-                             "expected ';' before '" + phrase + " " + std::string(w.text) + "': read as a separate result"});
+                             detail::cat({"expected ';' before '", phrase, " ", w.text, "': read as a separate result"})});
         ++entries_here;
         stated_since_entry = false;
         label.clear();
@@ -396,7 +418,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
     }
     bool final_segment = semi == std::string_view::npos;
     if (!label.empty()) {
-      auto text = join(label);
+      auto text = std::string(join(label, sc.phrase));
       if (final_segment) {
         r.dangling = text;
         r.dangling_at = position(l, label.front().offset);
@@ -478,7 +500,8 @@ bool is_ruler(std::string_view t) {
   return marks >= 3;
 }
 
-int stopword_count(std::string_view t) {
+/// Whether `t` has at least `enough` stopwords (`the`, `of`, `and`...): prose, not a heading or a row.
+bool has_stopwords(std::string_view t, int enough) {
   // by length: `a`; `of to in is by on as at`; `the and was for but not has`; `that with were from`; `which their`
   static constexpr std::string_view stop[] = {"", "a", "oftoinisbyonasat", "theandwasforbutnothas", "thatwithwerefrom",
                                               "whichtheir"};
@@ -491,14 +514,15 @@ int stopword_count(std::string_view t) {
     auto list = stop[w.size()];
     for (std::size_t at = 0; at < list.size(); at += w.size())
       if (list.compare(at, w.size(), w) == 0) { ++n; break; }
+    if (n >= enough) return true;
   }
-  return n;
+  return false;
 }
 
 bool looks_like_prose(std::string_view t) {
   t = trim(t);
   if (t.empty()) return false;
-  if (stopword_count(t) >= 4) return true;
+  if (has_stopwords(t, 4)) return true;
   char last = t.back();
   if (last == '.' || last == ':' || last == ';' || last == '?' || last == '!' || last == ',') return true;
   if (t.size() > 120) return true;
@@ -562,32 +586,39 @@ std::optional<std::string> previous_marker(std::string_view t, std::size_t& cons
 
 /// Where do the results start in a line with no tabs? The earliest word from which the rest reads cleanly
 /// as results and whose first label is a party the registry knows (or a bare number).
-std::optional<std::size_t> find_results_start(const clean_line& l, const party_registry& reg) {
+/// On success `found` holds the results read from there.
+std::optional<std::size_t> find_results_start(const clean_line& l, const party_registry& reg, scratch& sc,
+                                              results_read& found) {
   std::string_view t(l.text);
-  std::vector<std::size_t> starts;
+  auto& starts = sc.starts;
+  starts.clear();
   // a ward and a candidate's name are a few words: trying more starts would make a long line quadratic
   constexpr std::size_t max_prefix_words = 16;
   for (std::size_t i = 0; i < t.size() && starts.size() <= max_prefix_words; ++i)
     if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(i);
   for (auto s : starts) {
     if (s == 0) continue;
-    auto r = read_results(l, s, t.size());
+    auto r = read_results(l, s, t.size(), sc);
     if (!acceptable(r) || r.bad > 0 || r.entries() == 0 || r.semicolons == 0) continue;
     const auto& first = r.pieces.front();
     if (!first.is_entry) continue;
-    if (first.e.label.empty() || reg.find(first.e.label)) return s;
+    if (first.e.label.empty() || reg.find(first.e.label)) {
+      found = std::move(r);
+      return s;
+    }
   }
   return std::nullopt;
 }
 
-classified classify(const clean_line& l, const party_registry& reg) {
+classified classify(const clean_line& l, const party_registry& reg, scratch& sc) {
   classified c;
   std::string_view t(l.text);
   if (trim(t).empty()) return c;
   if (l.footnote) { c.kind = line_kind::footnote; return c; }
   if (is_ruler(t)) { c.kind = line_kind::ruler; return c; }
 
-  auto fields = split_fields(l);
+  auto& fields = sc.fields;
+  split_fields(l, fields);
   c.tabbed = fields.size() > 1;
   std::size_t nonempty = std::count_if(fields.begin(), fields.end(), [](const span& s) { return !s.text.empty(); });
   if (nonempty == 0) return c;
@@ -625,7 +656,7 @@ classified classify(const clean_line& l, const party_registry& reg) {
     std::size_t consumed = 0;
     if (auto h = previous_marker(fields[first].text, consumed)) {
       std::size_t from = first == ri ? fields[ri].offset + consumed : begin;
-      auto r = read_results(l, from, end);
+      auto r = read_results(l, from, end, sc);
       if (acceptable(r) && r.entries() > 0) {
         c.kind = line_kind::previous;
         c.previous_heading = *h;
@@ -645,12 +676,12 @@ classified classify(const clean_line& l, const party_registry& reg) {
     }
   }
 
-  if (nonempty == 1 && fields.size() == 1 && stopword_count(t) >= 4) {  // (prose, as looks_like_prose would say)
+  if (nonempty == 1 && fields.size() == 1 && has_stopwords(t, 4)) {  // (prose, as looks_like_prose would say)
     c.kind = line_kind::prose;
     return c;
   }
 
-  auto r = read_results(l, begin, end);
+  auto r = read_results(l, begin, end, sc);
   // a council results page: the name, then the party (often a description), then a bare number
   if (c.tabbed && r.entries() == 1 && r.stated() == 0 && r.semicolons == 0 && r.bad == 0 && r.pieces.front().e.label.empty()) {
     std::vector<std::string_view> before;
@@ -671,17 +702,20 @@ classified classify(const clean_line& l, const party_registry& reg) {
   }
   bool unknown_first = !r.pieces.empty() && r.pieces.front().is_entry && !r.pieces.front().e.label.empty() &&
                        !reg.find(r.pieces.front().e.label) && !names_a_candidate(r.pieces.front().e.label);
-  if (acceptable(r) && !(unknown_first && !c.tabbed && find_results_start(l, reg))) {
+  // a row pasted with spaces for tabs: `Fryerns (three seats) Eleanor Donne Lab 1,160; ...`, read from
+  // where its results start (tried only when the line as a whole does not read, or starts unknown)
+  results_read spaced;
+  std::optional<std::size_t> spaced_at;
+  bool whole = acceptable(r);
+  if (!c.tabbed && (!whole || unknown_first)) spaced_at = find_results_start(l, reg, sc, spaced);
+  if (whole && !spaced_at) {
     for (std::size_t i = 0; i < ri; ++i) c.prefix.push_back(fields[i]);
     c.kind = line_kind::results;
     c.results = std::move(r);
-  } else if (!c.tabbed) {
-    // a row pasted with spaces for tabs: `Fryerns (three seats) Eleanor Donne Lab 1,160; ...`
-    if (auto s = find_results_start(l, reg)) {
-      c.prefix.push_back({trim(t.substr(0, *s)), 0});
-      c.kind = line_kind::results;
-      c.results = read_results(l, *s, t.size());
-    }
+  } else if (spaced_at) {
+    c.prefix.push_back({trim(t.substr(0, *spaced_at)), 0});
+    c.kind = line_kind::results;
+    c.results = std::move(spaced);
   }
   if (c.kind == line_kind::results) {
     // One figure alone and no list is not a contest: `Local elections 2024`, `Eastern – page 11`
@@ -758,7 +792,7 @@ class assembler {
 
   void line(const clean_line& l) {
     if (wiki_ && wiki_row(l)) return;
-    auto c = classify(l, reg_);
+    auto c = classify(l, reg_, scratch_);
     switch (c.kind) {
       case line_kind::blank:
       case line_kind::ruler:
@@ -835,6 +869,7 @@ class assembler {
 
   document& doc_;
   const party_registry& reg_;
+  scratch scratch_;
   std::vector<pending_line> pending_;
   std::optional<std::string> heading_;
   target last_target_ = target::none;
@@ -1208,9 +1243,9 @@ class assembler {
 
   /// Reads one row of a box; false when the line is not one (it is then read as any other line).
   bool wiki_row(const clean_line& l) {
-    auto all = split_fields(l);
+    split_fields(l, scratch_.fields);
     std::vector<span> f;
-    for (const auto& x : all)
+    for (const auto& x : scratch_.fields)
       if (!x.text.empty()) f.push_back(x);
     if (f.empty()) return false;
     auto first = detail::lower(f[0].text);
