@@ -197,7 +197,12 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
   // candidates and their groups, in the order written
   out.candidates.reserve(c.entries.size());
   out.parties.reserve(c.entries.size());
-  std::map<std::string, std::size_t> group_index;
+  // a contest has a few groups: found by a scan, no map
+  auto group_of = [&out](const std::string& group) {
+    std::size_t i = 0;
+    while (i < out.parties.size() && out.parties[i].group != group) ++i;
+    return i;
+  };
   std::vector<std::string> reported;
   int independents = 0;
   for (const auto& e : c.entries) {
@@ -237,8 +242,8 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
         }
       }
     }
-    auto [it, inserted] = group_index.emplace(cr.group, out.parties.size());
-    if (inserted) {
+    auto gi = group_of(cr.group);
+    if (gi == out.parties.size()) {
       party_result pr;
       pr.group = cr.group;
       pr.label = display;
@@ -246,7 +251,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
       pr.colour = colour;
       out.parties.push_back(std::move(pr));
     }
-    auto& pr = out.parties[it->second];
+    auto& pr = out.parties[gi];
     pr.candidates += 1;
     pr.highest = std::max(pr.highest, cr.votes);
     pr.total += cr.votes;
@@ -319,7 +324,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     }
   }
   for (const auto& cand : out.candidates)
-    if (cand.elected) out.parties[group_index[cand.group]].seats_won += 1;
+    if (cand.elected) out.parties[group_of(cand.group)].seats_won += 1;
 
   // the text's own elected markers against the computed winners
   bool any_marker = std::any_of(out.candidates.begin(), out.candidates.end(), [](const candidate_result& x) { return x.elected_marker; });
@@ -363,7 +368,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     int printed = printed_tenths(*e.printed_percent);
     i128 num = cand.votes, d = den;
     if (out.method == share_method::average) {  // a candidate's own share under `average` is its group's
-      const auto& pr = out.parties[group_index[cand.group]];
+      const auto& pr = out.parties[group_of(cand.group)];
       num = static_cast<i128>(pr.total) * (scale / pr.candidates);
     }
     int computed = tenths_exact(num, d);
@@ -406,7 +411,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     auto key = party_registry::normalise(*options.focus);
     const party_info* fp = reg.find(*options.focus);
     for (const auto& pr : out.parties)
-      if ((fp && pr.group == fp->label) || party_registry::normalise(pr.label) == key || party_registry::normalise(pr.group) == key) {
+      if ((fp && pr.group == fp->label) || party_registry::same_key(pr.label, key) || party_registry::same_key(pr.group, key)) {
         out.focus = pr.group;
         break;
       }

@@ -79,6 +79,16 @@ std::string party_registry::normalise(std::string_view text) {
   return out;
 }
 
+bool party_registry::same_key(std::string_view text, std::string_view key) {
+  std::size_t n = 0;
+  bool same = true;
+  normalise_to(text, [&](char c) {
+    same = same && n < key.size() && key[n] == c;
+    ++n;
+  });
+  return same && n == key.size();
+}
+
 void party_registry::build_index() {
   index_.clear();
   for (std::size_t i = 0; i < parties_.size(); ++i) {

@@ -40,6 +40,8 @@ class party_registry {
 
   /// The key labels are compared by: lower case, letters and digits only, words single-spaced.
   [[nodiscard]] static std::string normalise(std::string_view text);
+  /// Whether `normalise(text) == key`, without building the normalised text.
+  [[nodiscard]] static bool same_key(std::string_view text, std::string_view key);
 
  private:
   std::vector<party_info> parties_;
