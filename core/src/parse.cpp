@@ -182,6 +182,7 @@ struct scratch {
   std::vector<span> label;   // read_results: the label words waiting for a number
   std::vector<std::size_t> starts;  // find_results_start: where words start
   std::string phrase;        // read_results: label words joined, when they are not already so in the line
+  std::vector<std::string_view> texts;  // start_contest: the row's non-empty fields
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -923,11 +924,12 @@ class assembler {
     if (p.kind == stated_kind::total) st.total_at = p.where;
   }
 
-  void add_pieces(contest& ct, const std::vector<piece>& ps, std::size_t from, std::size_t to) {
+  /// Adds pieces [from, to) to `ct`; their entries are moved out (each piece is added once).
+  void add_pieces(contest& ct, std::vector<piece>& ps, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
-      const auto& p = ps[i];
+      auto& p = ps[i];
       if (p.is_entry) {
-        entry e = p.e;
+        entry e = std::move(p.e);
         split_label(e);
         ct.entries.push_back(std::move(e));
       } else {
@@ -978,8 +980,8 @@ class assembler {
   }
 
   /// The leading pieces of a row that finish the contest above (wrapped over a blank line by the PDF).
-  std::size_t take_continuation(contest& prev, const classified& c, bool whole_row) {
-    const auto& ps = c.results.pieces;
+  std::size_t take_continuation(contest& prev, classified& c, bool whole_row) {
+    auto& ps = c.results.pieces;
     std::size_t n = 0;
     if (whole_row) {
       n = ps.size();
@@ -1011,7 +1013,7 @@ class assembler {
     return n;
   }
 
-  void results(const clean_line& l, const classified& c) {
+  void results(const clean_line& l, classified& c) {
     const auto& r = c.results;
     std::size_t nonempty_prefix = std::count_if(c.prefix.begin(), c.prefix.end(), [](const span& s) { return !s.text.empty(); });
 
@@ -1048,12 +1050,11 @@ class assembler {
       for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
       ++council_rows_;
       if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
-        add_pieces(*last(), r.pieces, 0, r.pieces.size());
+        add_pieces(*last(), c.results.pieces, 0, r.pieces.size());
         return;
       }
-      classified row = c;
-      row.prefix.clear();
-      start_contest(l, row, 0);
+      c.prefix.clear();
+      start_contest(l, c, 0);
       block_ = true;
       open_ = false;
       return;
@@ -1073,7 +1074,7 @@ class assembler {
     if (r.entries() == 1 && nonempty_prefix == 0 && looks_like_candidate(r)) {
       ++candidate_lines_;
       if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
-        add_pieces(*last(), r.pieces, 0, r.pieces.size());
+        add_pieces(*last(), c.results.pieces, 0, r.pieces.size());
         return;
       }
       start_contest(l, c, 0);
@@ -1120,29 +1121,31 @@ class assembler {
     return names_a_candidate(r.pieces.front().e.label);
   }
 
-  void start_contest(const clean_line& l, const classified& c, std::size_t from) {
+  void start_contest(const clean_line& l, classified& c, std::size_t from) {
     contest ct;
     ct.line = l.line;
     ct.end_line = l.line;
-    std::vector<std::string> fields;
+    // views of the line (or of the headings held above it), read before anything is kept
+    auto& fields = scratch_.texts;
+    fields.clear();
     for (const auto& s : c.prefix)
-      if (!s.text.empty()) fields.emplace_back(s.text);
+      if (!s.text.empty()) fields.push_back(s.text);
 
-    std::optional<std::string> area, ward, names;
+    std::optional<std::string_view> area, ward, names;
     if (!c.tabbed && fields.size() == 1) {
       // `Fryerns (three seats) Eleanor Donne`: split at the seats marker, else before the last two words
-      auto& f = fields[0];
+      auto f = fields[0];
       auto close = f.find(')');
-      if (close != std::string::npos && has_seats_marker(f.substr(0, close + 1))) {
+      if (close != std::string_view::npos && has_seats_marker(f.substr(0, close + 1))) {
         ward = f.substr(0, close + 1);
-        auto rest = std::string(trim(std::string_view(f).substr(close + 1)));
+        auto rest = trim(f.substr(close + 1));
         if (!rest.empty()) names = rest;
       } else {
         auto ws = detail::words(f);
         if (ws.size() >= 4) {
           auto cut = static_cast<std::size_t>(ws[ws.size() - 2].data() - f.data());
-          ward = std::string(trim(std::string_view(f).substr(0, cut)));
-          names = std::string(trim(std::string_view(f).substr(cut)));
+          ward = trim(f.substr(0, cut));
+          names = trim(f.substr(cut));
         } else {
           ward = f;
         }
@@ -1158,32 +1161,38 @@ class assembler {
       names = fields.back();
     }
 
+    // the fields one to a line above the results: [area] [ward] [candidate] (taken off the held headings
+    // only once read: the views point into them)
+    std::size_t taken = 0;
     if (fields.empty()) {
-      // the fields one to a line above the results: [area] [ward] [candidate]
-      if (pending_.size() >= 2 && looks_like_name(pending_.back().text) && !has_seats_marker(pending_.back().text)) {
-        names = pending_.back().text;
-        pending_.pop_back();
+      std::size_t k = pending_.size();
+      if (k >= 2 && looks_like_name(pending_[k - 1].text) && !has_seats_marker(pending_[k - 1].text)) {
+        names = pending_[k - 1].text;
+        --k;
       }
-      if (!pending_.empty()) {
-        ward = pending_.back().text;
-        pending_.pop_back();
+      if (k > 0) {
+        ward = pending_[k - 1].text;
+        --k;
       }
+      taken = pending_.size() - k;
     }
-    commit_headings();
-    ct.area = area ? area : heading_;
+    if (area) ct.area = std::string(*area);
     if (ward) {
       auto w = take_seats(*ward, ct.seats);
-      if (!w.empty()) ct.ward = w;
+      if (!w.empty()) ct.ward = std::move(w);
     }
     if (names) {
       for (std::size_t s = 0; s < names->size();) {
-        auto e = names->find_first_of(";", s);
-        if (e == std::string::npos) e = names->size();
-        auto n = std::string(trim(std::string_view(*names).substr(s, e - s)));
-        if (!n.empty()) ct.candidate_names.push_back(n);
+        auto e = names->find(';', s);
+        if (e == std::string_view::npos) e = names->size();
+        auto n = trim(names->substr(s, e - s));
+        if (!n.empty()) ct.candidate_names.emplace_back(n);
         s = e + 1;
       }
     }
+    pending_.resize(pending_.size() - taken);
+    commit_headings();
+    if (!area) ct.area = heading_;
     add_pieces(ct, c.results.pieces, from, c.results.pieces.size());
     doc_.contests.push_back(std::move(ct));
     last_target_ = target::contest;
