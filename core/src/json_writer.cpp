@@ -2,6 +2,7 @@
 #include "json_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -46,7 +47,7 @@ void json_writer::before_value() {
     bool& any = has_items_[std::min(depth_, max_depth) - 1];
     if (any) put(',');
     any = true;
-    newline();
+    if (indent_ >= 0) newline();
   }
 }
 
@@ -60,16 +61,21 @@ void json_writer::open(char c) {
 void json_writer::close(char c) {
   bool any = depth_ > 0 && has_items_[std::min(depth_, max_depth) - 1];
   if (depth_ > 0) --depth_;
-  if (any) newline();
+  if (any && indent_ >= 0) newline();
   put(c);
 }
 
 void json_writer::key(std::string_view k) {
   before_value();
-  // keys are the writer's callers' own names, plain ASCII: written as they are, no escaping scan
-  put('"');
-  put(k);
-  put(indent_ < 0 ? std::string_view("\":") : std::string_view("\": "));
+  // keys are the writer's callers' own names, plain ASCII: written as they are, no escaping scan, in one step
+  char* p = room(k.size() + 4);
+  *p++ = '"';
+  std::memcpy(p, k.data(), k.size());
+  p += k.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (indent_ >= 0) *p++ = ' ';
+  len_ += k.size() + (indent_ >= 0 ? 4 : 3);
   after_key_ = true;
 }
 
@@ -78,12 +84,32 @@ void json_writer::value(std::string_view s) {
   write_string(s);
 }
 
+namespace {
+/// Bytes a JSON string holds as they are: printable ASCII but `"` and `\`.
+constexpr auto plain_bytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+}  // namespace
+
 void json_writer::write_string(std::string_view s) {
+  // most strings (names, labels, messages) need no escaping: copied in one step
+  std::size_t first = 0;
+  while (first < s.size() && plain_bytes[static_cast<unsigned char>(s[first])]) ++first;
+  if (first == s.size()) {
+    char* p = room(s.size() + 2);
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '"';
+    len_ += s.size() + 2;
+    return;
+  }
   put('"');
   std::size_t run = 0;  // start of the current run of bytes that need no escaping
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = first; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
+    if (plain_bytes[c]) continue;
     put(s.substr(run, i - run));
     switch (c) {
       case '"': put("\\\""); break;
