@@ -9,20 +9,36 @@
 namespace wardshare {
 
 std::string group_thousands(std::int64_t n) {
-  bool negative = n < 0;
-  auto digits = detail::num(negative ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return negative ? "-" + out : out;
+  // written backwards into a buffer: no temporaries (this runs for every figure in every report line)
+  char buf[32];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  auto u = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  int digits = 0;
+  do {
+    if (digits && digits % 3 == 0) *--p = ',';
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+    ++digits;
+  } while (u);
+  if (n < 0) *--p = '-';
+  return std::string(p, static_cast<std::size_t>(end - p));
 }
 
 std::string format_tenths(int tenths) {
-  bool negative = tenths < 0;
-  if (negative) tenths = -tenths;
-  return (negative ? "-" : "") + detail::num(tenths / 10) + "." + detail::num(tenths % 10);
+  char buf[16];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  auto u = tenths < 0 ? 0u - static_cast<unsigned>(tenths) : static_cast<unsigned>(tenths);
+  *--p = static_cast<char>('0' + u % 10);
+  *--p = '.';
+  u /= 10;
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (tenths < 0) *--p = '-';
+  return std::string(p, static_cast<std::size_t>(end - p));
 }
 
 namespace {
@@ -290,11 +306,13 @@ std::string report_line(const contest_result& c) {
     const auto& x = c.candidates[k];
     if (!s.empty()) s += "; ";
     // the party's short label, as reports print it (`Lab`, not `The Labour Party Candidate`)
-    std::string label = x.label;
+    std::string_view label = x.label;
     if (x.party)
       for (const auto& p : c.parties)
         if (p.group == x.group && p.label.size() < label.size()) label = p.label;
-    s += label + " " + group_thousands(x.votes);
+    s += label;
+    s += ' ';
+    s += group_thousands(x.votes);
     if (c.focus && x.group == *c.focus) {
       // the focus party's best candidate carries the share, as the report prints it
       bool best = true;
@@ -302,7 +320,11 @@ std::string report_line(const contest_result& c) {
         if (y.group == x.group && (y.votes > x.votes || (y.votes == x.votes && &y < &x))) best = false;
       if (best)
         for (const auto& p : c.parties)
-          if (p.group == x.group) s += " (" + format_tenths(p.share_tenths) + "%)";
+          if (p.group == x.group) {
+            s += " (";
+            s += format_tenths(p.share_tenths);
+            s += "%)";
+          }
     }
   }
   if (c.method == share_method::ballots) s += " Ballots " + group_thousands(static_cast<std::int64_t>(c.denominator));
