@@ -165,12 +165,13 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
     while (skip < piece.size() && is_space(piece[skip])) ++skip;
     out.push_back({trim(piece), b + skip});
   };
-  for (std::size_t i = 0; i <= t.size(); ++i) {
-    if (i == t.size() || t[i] == '\t') {
-      push(start, i);
-      start = i + 1;
-    }
+  while (true) {
+    auto tab = t.find('\t', start);
+    if (tab == std::string_view::npos) break;
+    push(start, tab);
+    start = tab + 1;
   }
+  push(start, t.size());
   while (!out.empty() && out.back().text.empty()) out.pop_back();
 }
 
@@ -553,6 +554,17 @@ std::optional<std::string> previous_marker(std::string_view t, std::size_t& cons
   auto lead = trim(t);
   if (lead.empty() || !(is_digit(lead[0]) || lead[0] == 'P' || lead[0] == 'p' || lead[0] == 'L' || lead[0] == 'l'))
     return std::nullopt;  // most lines: no words to split
+  {
+    // most lines that get here start with a rank or a figure: the second word decides, read without splitting
+    std::size_t pos = 0;
+    auto w0 = detail::next_word(lead, pos);
+    auto w1 = detail::next_word(lead, pos);
+    while (!w1.empty() && (w1.back() == ':' || w1.back() == ',')) w1.remove_suffix(1);
+    bool maybe = is_digit(w0[0]) ? (w0.size() == 4 && (detail::iequals(w1, "result") || detail::iequals(w1, "results") ||
+                                                        detail::iequals(w1, "election")))
+                                  : true;
+    if (!maybe) return std::nullopt;
+  }
   auto ws = detail::words(t);
   if (ws.empty()) return std::nullopt;
   std::size_t n = 0;
@@ -725,8 +737,8 @@ classified classify(const clean_line& l, const party_registry& reg, scratch& sc)
     // no separator, no total, no share: `Thursday 2 May 2024` is a date, not two results
     bool unlisted = rr.semicolons == 0 && rr.stated() == 0 && !rr.has_percent() && !rr.amp;
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed);
-    bool named = !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label);
-    if (lone && !named && c.prefix.empty()) c.kind = line_kind::heading;
+    auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label); };
+    if (lone && c.prefix.empty() && !named()) c.kind = line_kind::heading;
     else return c;
   }
   if (nonempty > 1) { c.kind = line_kind::table_header; return c; }
