@@ -286,9 +286,9 @@ std::string pad(std::string s, std::size_t width, bool right) {
   return right ? fill + s : s + fill;
 }
 
-std::string csv_field(const std::string& s) {
-  bool quote = s.find_first_of(",\"\n\r") != std::string::npos || (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'));
-  if (!quote) return s;
+std::string csv_field(std::string_view s) {
+  bool quote = s.find_first_of(",\"\n\r") != std::string_view::npos || (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'));
+  if (!quote) return std::string(s);
   std::string out = "\"";
   if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) out += '\'';  // no formulas in spreadsheets
   for (char c : s) {

@@ -43,7 +43,9 @@ struct compute_options {
 struct candidate_result {
   std::optional<std::string> name;
   std::string label;                 ///< as written (the candidate's name when no label was given)
-  std::optional<std::string> party;  ///< the registry's name, when the label is known
+  /// The registry's name, when the label is known: a view into the registry, which outlives the result
+  /// (the built-in one lives for the program; a registry passed in compute_options must be kept alive).
+  std::optional<std::string_view> party;
   std::string group;                 ///< the key of the party group the candidate counts in
   std::int64_t votes = 0;
   bool elected = false;
@@ -55,7 +57,7 @@ struct candidate_result {
 struct party_result {
   std::string group;                 ///< unique within the contest (`Ind`, or `Ind 2` for a second Independent)
   std::string label;                 ///< the label to print (`Lab`)
-  std::optional<std::string> party;  ///< the registry's name
+  std::optional<std::string_view> party;  ///< the registry's name (a view into the registry, as above)
   std::string colour;                ///< `#rrggbb`, or empty
   int candidates = 0;
   double value = 0;                  ///< the figure the method uses (highest, sum or mean)
