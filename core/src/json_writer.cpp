@@ -15,6 +15,15 @@ namespace wardshare::detail {
 std::vector<std::size_t> stable_order(std::size_t n, const std::function<bool(std::size_t, std::size_t)>& less) {
   std::vector<std::size_t> idx(n);
   std::iota(idx.begin(), idx.end(), std::size_t{0});
+  if (n <= 16) {  // a contest's few candidates: insertion sort is stable as it stands
+    for (std::size_t i = 1; i < n; ++i) {
+      auto x = idx[i];
+      std::size_t j = i;
+      for (; j > 0 && less(x, idx[j - 1]); --j) idx[j] = idx[j - 1];
+      idx[j] = x;
+    }
+    return idx;
+  }
   std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
     if (less(a, b)) return true;
     if (less(b, a)) return false;
