@@ -306,7 +306,10 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   bool last_segment_empty = true;
   auto& ws = sc.words;   // this segment's words
   auto& label = sc.label;  // the label words waiting for a number
-  r.pieces.reserve(8);
+  auto add = [&r](piece&& p) {  // room for a row's results at the first (most lines read have none)
+    if (r.pieces.empty()) r.pieces.reserve(12);
+    r.pieces.push_back(std::move(p));
+  };
   while (seg_start <= t.size()) {
     auto semi = t.find(';', seg_start);
     std::size_t seg_end = semi == std::string_view::npos ? t.size() : semi;
@@ -357,7 +360,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
             p.kind = *kind;
             p.value = n->value;
             p.where = where;
-            r.pieces.push_back(std::move(p));
+            add(std::move(p));
             label.clear();
             stated_since_entry = true;
             continue;
@@ -397,7 +400,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         ++entries_here;
         stated_since_entry = false;
         label.clear();
-        r.pieces.push_back(std::move(p));
+        add(std::move(p));
         continue;
       }
       if (label.empty() && !r.pieces.empty()) {
@@ -938,6 +941,7 @@ class assembler {
 
   /// Adds pieces [from, to) to `ct`; their entries are moved out (each piece is added once).
   void add_pieces(contest& ct, std::vector<piece>& ps, std::size_t from, std::size_t to) {
+    if (ct.entries.empty() && to > from) ct.entries.reserve(to - from);  // (only the first: growth stays geometric)
     for (std::size_t i = from; i < to; ++i) {
       auto& p = ps[i];
       if (p.is_entry) {
