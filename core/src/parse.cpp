@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -36,12 +37,20 @@ using detail::trim;
 // ---------------------------------------------------------------------------------------------------------
 // Cleaning
 
-/// A line with markup removed; `col[i]` is the original column of `text[i]` (empty when nothing was removed
-/// and every character is one byte: then the column of `text[i]` is i + 1).
+/// Where a stretch of clean text came from: from `offset` on, byte k is at column `column + (k - offset)`
+/// (`linear`: plain ASCII, one column a byte) or at `column` (the continuation bytes of one character).
+struct column_anchor {
+  std::uint32_t offset;
+  std::uint32_t column;
+  bool linear;
+};
+
+/// A line with markup removed. `anchors` map its bytes to the original columns; none when nothing was
+/// removed and every character is one byte (the column of `text[i]` is then i + 1).
 struct clean_line {
   std::string_view text;  ///< the raw line itself when nothing was removed, else `owned`
   std::string owned;
-  std::vector<std::uint32_t> col;
+  std::vector<column_anchor> anchors;  ///< by offset
   std::uint32_t line = 0;
   std::uint32_t end_col = 1;
   bool footnote = false;
@@ -57,7 +66,7 @@ struct span {
 /// `out.text` may point into `raw`: both must outlive the line's reading.
 void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
   out.owned.clear();
-  out.col.clear();
+  out.anchors.clear();
   out.line = line_no;
   auto trimmed = trim(raw);
   out.footnote = trimmed.size() >= 2 && trimmed[0] == '*' && (trimmed[1] == ' ' || trimmed[1] == '\t');
@@ -78,21 +87,28 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
   }
   // The clean text is never longer than the raw line: written through pointers into buffers sized to it.
   out.owned.resize(raw.size());
-  out.col.resize(raw.size());
   char* text = &out.owned[0];
-  std::uint32_t* cols = out.col.data();
   std::size_t n = 0;
   std::uint32_t column = 1;
   std::size_t i = 0;
-  auto copy_ordinary = [&](std::size_t to) {  // plain ASCII from i to `to`: one column each
-    for (; i < to; ++i) {
-      text[n] = raw[i];
-      cols[n++] = column++;
+  auto mark = [&](bool linear) {  // an anchor at (n, column), unless the last one already gives it
+    if (!out.anchors.empty()) {
+      const auto& a = out.anchors.back();
+      if (linear && a.linear && a.column + (n - a.offset) == column) return;
     }
+    out.anchors.push_back({static_cast<std::uint32_t>(n), column, linear});
+  };
+  auto copy_ordinary = [&](std::size_t to) {  // plain ASCII from i to `to`: one column each, copied at once
+    if (to <= i) return;
+    mark(true);
+    std::memcpy(text + n, raw.data() + i, to - i);
+    n += to - i;
+    column += static_cast<std::uint32_t>(to - i);
+    i = to;
   };
   auto emit = [&](char c) {
-    text[n] = c;
-    cols[n++] = column;
+    mark(true);
+    text[n++] = c;
   };
   auto advance = [&](std::size_t k) {  // move past k original bytes, counting code points
     for (std::size_t e = std::min(raw.size(), i + k); i < e; ++i)
@@ -137,21 +153,22 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
     std::uint32_t at = column;
     advance(1);
     // continuation bytes of a multi-byte character keep the column of its first byte
-    while (i < raw.size() && (static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80) {
-      text[n] = raw[i];
-      cols[n++] = at;
-      ++i;
-    }
+    if (i < raw.size() && (static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80)
+      out.anchors.push_back({static_cast<std::uint32_t>(n), at, false});
+    while (i < raw.size() && (static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80) text[n++] = raw[i++];
   }
   out.owned.resize(n);
-  out.col.resize(n);
   out.end_col = column;
   out.text = out.owned;
 }
 
 source_position position(const clean_line& l, std::size_t offset) {
-  if (l.col.empty()) return {l.line, offset < l.text.size() ? static_cast<std::uint32_t>(offset + 1) : l.end_col};
-  return {l.line, offset < l.col.size() ? l.col[offset] : l.end_col};
+  if (offset >= l.text.size()) return {l.line, l.end_col};
+  if (l.anchors.empty()) return {l.line, static_cast<std::uint32_t>(offset + 1)};
+  auto it = std::upper_bound(l.anchors.begin(), l.anchors.end(), offset,
+                             [](std::size_t o, const column_anchor& a) { return o < a.offset; });
+  const auto& a = *(it - 1);  // the first anchor is at offset 0
+  return {l.line, a.linear ? a.column + static_cast<std::uint32_t>(offset - a.offset) : a.column};
 }
 
 /// The tab-separated fields of `l` into `out` (cleared first; reused from line to line).
