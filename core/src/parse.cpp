@@ -573,47 +573,34 @@ std::optional<std::string> previous_marker(std::string_view t, std::size_t& cons
   // `2021 result:`, `2021 results`, `Previous result:`, `Last time:`
   auto lead = trim(t);
   if (lead.empty() || !(is_digit(lead[0]) || lead[0] == 'P' || lead[0] == 'p' || lead[0] == 'L' || lead[0] == 'l'))
-    return std::nullopt;  // most lines: no words to split
-  {
-    // most lines that get here start with a rank or a figure: the second word decides, read without splitting
-    std::size_t pos = 0;
-    auto w0 = detail::next_word(lead, pos);
-    auto w1 = detail::next_word(lead, pos);
-    while (!w1.empty() && (w1.back() == ':' || w1.back() == ',')) w1.remove_suffix(1);
-    bool maybe = is_digit(w0[0]) ? (w0.size() == 4 && (detail::iequals(w1, "result") || detail::iequals(w1, "results") ||
-                                                        detail::iequals(w1, "election")))
-                                  : true;
-    if (!maybe) return std::nullopt;
-  }
-  auto ws = detail::words(t);
-  if (ws.empty()) return std::nullopt;
-  std::size_t n = 0;
-  std::string heading;
-  auto year = ws[0];
-  bool is_year = year.size() == 4 && std::all_of(year.begin(), year.end(), is_digit);
-  auto strip = [](std::string_view w) {
+    return std::nullopt;  // most lines: no words to read
+  // the first two words decide (read where they lie: most lines that get here start with a rank or a figure)
+  std::size_t pos = 0;
+  auto w0 = detail::next_word(t, pos);
+  auto w1 = detail::next_word(t, pos);  // empty when there is one word
+  auto is = [](std::string_view w, std::string_view word) {
     while (!w.empty() && (w.back() == ':' || w.back() == ',')) w.remove_suffix(1);
-    return detail::lower(w);
+    return detail::iequals(w, word);
   };
-  if (is_year && ws.size() >= 2) {
-    auto w = strip(ws[1]);
-    if (w == "result" || w == "results" || w == "election") n = 2;
-  } else {
-    auto w = strip(ws[0]);
-    if ((w == "previous" || w == "previously") && ws.size() >= 2) {
-      auto w2 = strip(ws[1]);
-      n = (w2 == "result" || w2 == "results" || w2 == "election") ? 2 : 1;
-    } else if (w == "last" && ws.size() >= 2 && strip(ws[1]) == "time") {
-      n = 2;
-    }
+  auto names_result = [&](std::string_view w) { return is(w, "result") || is(w, "results") || is(w, "election"); };
+  bool is_year = w0.size() == 4 && std::all_of(w0.begin(), w0.end(), is_digit);
+  std::size_t n = 0;
+  if (is_year && !w1.empty()) {
+    if (names_result(w1)) n = 2;
+  } else if ((is(w0, "previous") || is(w0, "previously")) && !w1.empty()) {
+    n = names_result(w1) ? 2 : 1;
+  } else if (is(w0, "last") && !w1.empty() && is(w1, "time")) {
+    n = 2;
   }
   if (n == 0) return std::nullopt;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i) heading += ' ';
-    heading += std::string(ws[i]);
+  std::string heading(w0);
+  if (n == 2) {
+    heading += ' ';
+    heading += w1;
   }
   while (!heading.empty() && (heading.back() == ':' || heading.back() == ',')) heading.pop_back();
-  consumed = static_cast<std::size_t>(ws[n - 1].data() + ws[n - 1].size() - t.data());
+  auto last = n == 2 ? w1 : w0;
+  consumed = static_cast<std::size_t>(last.data() + last.size() - t.data());
   return heading;
 }
 
