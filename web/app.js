@@ -23,7 +23,7 @@ try {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (e) => {
     const m = e.data;
-    if (m.type === 'result') show(m.id, m.result, m.ms);
+    if (m.type === 'result') { if (m.id >= shownId) show(m.id, JSON.parse(m.json), m.ms); }
     else if (m.type === 'csv') { pendingCsv.get(m.id)?.(m.csv); pendingCsv.delete(m.id); }
     else if (m.type === 'error') fallBack(m.message);
   };

@@ -1,6 +1,6 @@
 // web/worker.js - computes off the main thread. Keystrokes arrive faster than a whole report computes, so
 // only the newest waiting job runs; the page drops any answer older than the one it shows.
-import { moduleFor, computeWith, csvWith } from './core.js';
+import { moduleFor, computeJson, csvWith } from './core.js';
 
 let waiting = null;
 let running = false;
@@ -23,8 +23,8 @@ async function run() {
       waiting = null;
       const module = await moduleFor(job.text, job.options);  // loaded once each, then at once
       const start = performance.now();
-      const result = computeWith(module, job.text, job.options);
-      self.postMessage({ type: 'result', id: job.id, result, ms: performance.now() - start });
+      const json = computeJson(module, job.text, job.options);  // parsed by the page, not cloned
+      self.postMessage({ type: 'result', id: job.id, json, ms: performance.now() - start });
     }
   } catch (error) {
     self.postMessage({ type: 'error', message: String(error?.message ?? error) });
