@@ -20,6 +20,7 @@ struct js_options {
   bool printed_shares = false;  ///< report mode counts printed shares where the text gives them
   std::string format;           ///< auto | text | wikipedia | csv | json
   bool csv = false;             ///< the CSV table instead of the JSON document
+  bool display = false;         ///< only what the page shows (wardshare::json_detail::display)
 };
 
 /// The core's options from the page's; an unknown method is noted (the page normalises, other callers may not).
@@ -54,12 +55,13 @@ std::string run(const std::string& text, const js_options& o) {
   auto res = wardshare::compute(doc, options);
   if (o.csv) return wardshare::to_csv(res);
   res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
+  auto detail = o.display ? wardshare::json_detail::display : wardshare::json_detail::full;
   if (o.summary) {
     auto s = wardshare::summarise(doc, res, options.focus, o.threshold,
                                   o.printed_shares ? wardshare::share_source::printed : wardshare::share_source::computed);
-    return wardshare::to_json(res, &s);
+    return wardshare::to_json(res, &s, -1, detail);
   }
-  return wardshare::to_json(res);
+  return wardshare::to_json(res, nullptr, -1, detail);
 }
 
 /// The last answer of `run_in_memory`, kept until the next call so JS can decode it where it lies.
@@ -87,7 +89,8 @@ EMSCRIPTEN_BINDINGS(wardshare) {
       .field("threshold", &js_options::threshold)
       .field("printed_shares", &js_options::printed_shares)
       .field("format", &js_options::format)
-      .field("csv", &js_options::csv);
+      .field("csv", &js_options::csv)
+      .field("display", &js_options::display);
   emscripten::function("run", &run);
   emscripten::function("run_in_memory", &run_in_memory);
   emscripten::function("output_address", &output_address);

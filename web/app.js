@@ -47,7 +47,7 @@ function options(summary = true) {
 function recompute(since = performance.now()) {
   const id = ++jobId;
   started.set(id, since);
-  const job = { type: 'compute', id, text: input.value, options: options() };
+  const job = { type: 'compute', id, text: input.value, options: { ...options(), display: true } };  // what the page shows (docs/json.md)
   if (worker) worker.postMessage(job);
   else moduleFor(job.text, job.options).then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), performance.now() - t); },
     (error) => { status.textContent = `The calculator could not start: ${error.message}`; });

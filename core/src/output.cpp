@@ -76,7 +76,7 @@ void write_stated(json_writer& w, const contest_result& c) {
   w.end_object();
 }
 
-void write_contest(json_writer& w, const contest_result& c) {
+void write_contest(json_writer& w, const contest_result& c, bool full) {
   w.begin_object();
   w.field("area", c.area);
   w.field("ward", c.ward);
@@ -85,12 +85,14 @@ void write_contest(json_writer& w, const contest_result& c) {
   w.field("method", to_string(c.method));
   w.field("requested_method", to_string(c.requested));
   w.field("line", c.line);
-  w.field("end_line", c.end_line);
-  w.key("denominator");
-  if (c.method == share_method::average) w.value(c.denominator);
-  else w.value(static_cast<std::int64_t>(c.denominator));
-  w.field("all_votes", c.all_votes);
-  w.field("sum_of_highest", c.sum_of_highest);
+  if (full) {
+    w.field("end_line", c.end_line);
+    w.key("denominator");
+    if (c.method == share_method::average) w.value(c.denominator);
+    else w.value(static_cast<std::int64_t>(c.denominator));
+    w.field("all_votes", c.all_votes);
+    w.field("sum_of_highest", c.sum_of_highest);
+  }
   w.field("focus", c.focus);
   w.field("report_line", report_line(c));
   w.key("candidates");
@@ -99,12 +101,14 @@ void write_contest(json_writer& w, const contest_result& c) {
     w.begin_object();
     w.field("name", x.name);
     w.field("label", x.label);
-    w.field("party", x.party);
+    if (full) w.field("party", x.party);
     w.field("group", x.group);
     w.field("votes", x.votes);
     w.field("elected", x.elected);
-    w.field("line", x.where.line);
-    w.field("column", x.where.column);
+    if (full) {
+      w.field("line", x.where.line);
+      w.field("column", x.where.column);
+    }
     w.end_object();
   }
   w.end_array();
@@ -120,14 +124,16 @@ void write_contest(json_writer& w, const contest_result& c) {
     w.field("candidates", p.candidates);
     w.key("votes");
     method_value(w, c, p);
-    w.field("highest", p.highest);
-    w.field("total", p.total);
+    if (full) {
+      w.field("highest", p.highest);
+      w.field("total", p.total);
+    }
     w.field("share", p.share);
     w.field("rounded", format_tenths(p.share_tenths));
     w.field("seats_won", p.seats_won);
-    w.field("printed_percent", p.printed_percent);
+    if (full) w.field("printed_percent", p.printed_percent);
     if (c.previous) {  // present only when the contest has a previous result
-      w.field("previous_share", p.previous_share);
+      if (full) w.field("previous_share", p.previous_share);
       w.field("change", p.change);
       w.key("change_rounded");
       if (p.change_tenths) w.value(signed_tenths(*p.change_tenths)); else w.null();
@@ -135,9 +141,11 @@ void write_contest(json_writer& w, const contest_result& c) {
     w.end_object();
   }
   w.end_array();
-  w.key("stated");
-  write_stated(w, c);
-  w.field("turnout_percent", c.turnout_percent);
+  if (full) {
+    w.key("stated");
+    write_stated(w, c);
+    w.field("turnout_percent", c.turnout_percent);
+  }
   w.key("checks");
   w.begin_array();
   for (const auto& k : c.checks) {
@@ -153,7 +161,7 @@ void write_contest(json_writer& w, const contest_result& c) {
   if (c.source) {
     w.field("election", c.source->election);
     w.field("outcome", c.source->outcome);
-    w.field("printed_swing", c.source->printed_swing);
+    if (full) w.field("printed_swing", c.source->printed_swing);
   }
   if (c.source && c.source->previous) {
     const auto& pr = *c.source->previous;
@@ -202,7 +210,7 @@ void write_contest(json_writer& w, const contest_result& c) {
   w.end_object();
 }
 
-void write_summary(json_writer& w, const summary& s) {
+void write_summary(json_writer& w, const summary& s, bool full) {
   w.begin_object();
   w.field("focus", s.focus);
   w.field("threshold", s.threshold);
@@ -245,6 +253,13 @@ void write_summary(json_writer& w, const summary& s) {
   w.begin_array();
   for (const auto& f : s.per_contest) {
     w.begin_object();
+    if (!full) {  // the page draws the chart of shares from these three
+      w.field("ward", f.ward);
+      w.field("share", f.share);
+      w.field("rounded", format_tenths(f.share_tenths));
+      w.end_object();
+      continue;
+    }
     w.field("area", f.area);
     w.field("ward", f.ward);
     w.field("seats", f.seats);
@@ -333,7 +348,8 @@ std::string report_line(const contest_result& c) {
   return s;
 }
 
-std::string to_json(const result& r, const summary* s, int indent) {
+std::string to_json(const result& r, const summary* s, int indent, json_detail detail) {
+  bool full = detail == json_detail::full;
   json_writer w(indent);
   w.reserve(4096 + r.contests.size() * (indent < 0 ? 2600 : 5200));  // one allocation for a typical contest
   w.begin_object();
@@ -341,7 +357,7 @@ std::string to_json(const result& r, const summary* s, int indent) {
   w.field("shape", r.shape);
   w.key("contests");
   w.begin_array();
-  for (const auto& c : r.contests) write_contest(w, c);
+  for (const auto& c : r.contests) write_contest(w, c, full);
   w.end_array();
   w.key("diagnostics");
   w.begin_array();
@@ -358,7 +374,7 @@ std::string to_json(const result& r, const summary* s, int indent) {
   w.field("focus", r.document_focus);
   if (s) {
     w.key("summary");
-    write_summary(w, *s);
+    write_summary(w, *s, full);
   }
   w.end_object();
   return w.take();

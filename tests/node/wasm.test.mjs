@@ -66,6 +66,32 @@ test('report mode: the summary is the same in wasm and natively', () => {
   assert.equal(wasm.summary.focus, 'TUSC');
 });
 
+// The page's smaller document (docs/json.md): exactly the full one less the fields the page never shows.
+function displayed(doc) {
+  const drop = (o, keys) => { for (const k of keys) delete o[k]; };
+  for (const c of doc.contests) {
+    drop(c, ['end_line', 'denominator', 'all_votes', 'sum_of_highest', 'stated', 'turnout_percent', 'printed_swing']);
+    for (const x of c.candidates) drop(x, ['party', 'line', 'column']);
+    for (const p of c.parties) drop(p, ['highest', 'total', 'printed_percent', 'previous_share']);
+  }
+  if (doc.summary) doc.summary.per_contest = doc.summary.per_contest.map(({ ward, share, rounded }) => ({ ward, share, rounded }));
+  return doc;
+}
+
+test('display: the full document less the fields the page does not show, for every sample and the report', () => {
+  const files = [report, ...readdirSync(`${root}tests/data`).sort().map((f) => `${root}tests/data/${f}`)];
+  for (const file of files) {
+    const input = readFileSync(file, 'utf8');
+    const m = wantsJson(input) ? jsonModule : module;
+    for (const summary of [false, true]) {
+      const full = computeWith(m, input, { summary });
+      const lean = computeWith(m, input, { summary, display: true });
+      assert.deepStrictEqual(lean, displayed(structuredClone(full)), `${file} (summary: ${summary})`);
+      assert.ok(JSON.stringify(lean).length < JSON.stringify(full).length || !full.contests.length, file);
+    }
+  }
+});
+
 test('the issue example: three seats, TUSC 9.7%', () => {
   const r = computeWith(module, 'Lab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236', { seats: 3 });
   assert.equal(r.contests.length, 1);
@@ -78,9 +104,9 @@ test('the issue example: three seats, TUSC 9.7%', () => {
 
 test('options are normalised before they cross the boundary', () => {
   assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
-    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false });
+    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false });
   // an unknown method that reaches the core is reported, not fatal
-  const raw = JSON.parse(module.run('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'xml', csv: false }));
+  const raw = JSON.parse(module.run('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'xml', csv: false, display: false }));
   assert.deepEqual(raw.diagnostics.map((d) => d.code), ['unknown_option', 'unknown_option']);  // the method and the format
   assert.equal(raw.contests[0].method, 'top');
 });

@@ -17,8 +17,15 @@ namespace wardshare {
 /// (the focus party's share in brackets, the method's denominator as the total).
 [[nodiscard]] std::string report_line(const contest_result& c);
 
+/// How much of the JSON document to write.
+enum class json_detail : unsigned char {
+  full,     ///< everything (docs/json.md)
+  display,  ///< what the page shows: the full document less the fields docs/json.md marks as not displayed
+};
+
 /// The CLI's `--json` document (docs/json.md). `summary` may be null.
-[[nodiscard]] std::string to_json(const result& r, const summary* s = nullptr, int indent = -1);
+[[nodiscard]] std::string to_json(const result& r, const summary* s = nullptr, int indent = -1,
+                                  json_detail detail = json_detail::full);
 
 /// Human-readable tables, one per contest, with checks and diagnostics.
 [[nodiscard]] std::string to_text(const result& r);
