@@ -1,5 +1,6 @@
 // bench/browser.mjs - in Chromium: navigation to first result for a ward, and keystroke-to-result latency
-// (median and 95th percentile) for one ward and with the whole 2024 report in the box. Prints one JSON line.
+// (median and 95th percentile) for one ward and with the whole 2024 report in the box, and the whole report
+// computed as the page computes it, warm. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { launch, site, paste } from '../tests/browser/browser.mjs';
 
@@ -43,6 +44,31 @@ async function keystrokes(text, keys) {
   return { median: pct(entries.map((e) => e[0]), 0.5), p95: pct(entries.map((e) => e[0]), 0.95),
     compute_median: pct(entries.map((e) => e[1]), 0.5), samples: entries.length };
 }
+// 3. the whole report computed as the page computes it (web/core.js computeJson, then JSON.parse), warm, on
+// the page's thread with nothing else running: the page's document (display) against the full one, in turns
+async function computeInPage() {
+  const page = await browser.newPage();
+  await page.goto(`${url}?nosw`);
+  const r = await page.evaluate(async (text) => {
+    const core = await import('./core.js');
+    const m = await core.load();
+    const t = { display: [], display_parse: [], full: [], full_parse: [] };
+    for (let i = 0; i < 60; i++) {
+      for (const display of [true, false]) {
+        const a = performance.now();
+        const json = core.computeJson(m, text, { summary: true, display });
+        const b = performance.now();
+        JSON.parse(json);
+        const c = performance.now();
+        if (i >= 10) { t[display ? 'display' : 'full'].push(b - a); t[display ? 'display_parse' : 'full_parse'].push(c - b); }
+      }
+    }
+    return t;
+  }, REPORT);
+  await page.close();
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, pct(v, 0.5)]));
+}
+out.whole_report_compute_in_page_ms = await computeInPage();
 out.keystroke_to_result_ward_ms = await keystrokes(WARD, [...' Green 12; Ind 40'.repeat(2)]);
 out.keystroke_to_result_report_ms = await keystrokes(REPORT, [...'\nLab 100; Con 50; TUSC 7 (4.7%)']);
 out.chromium = browser.version();
