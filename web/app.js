@@ -85,6 +85,14 @@ function painted(id, result, ms) {
   }
 }
 
+const views = new Map();  // element id -> what it shows (as JSON): most keystrokes leave the report and notes as they were
+/** Rebuilds the view in element `id` only when `key` (what it shows) changed; a kept view keeps its open sections. */
+function reuse(id, key, build) {
+  if (views.get(id) === key) return;
+  views.set(id, key);
+  $(id).replaceChildren(build() ?? '');
+}
+
 function render(result) {
   const contests = result.contests;
   const errors = result.diagnostics.filter((d) => d.severity !== 'info').length;
@@ -99,9 +107,10 @@ function render(result) {
   $('format-note').textContent = !input.value.trim() ? ''
     : state.format === 'auto' ? `Recognised: ${shape}.` : `Read as chosen: ${shape}.`;
 
-  $('diagnostics').replaceChildren(diagnosticsList(result.diagnostics, goToLine, { open: contests.length <= 1 }) ?? '');
-  $('report').replaceChildren(contests.length > 1 && result.summary?.contests
-    ? reportView(result.summary, { onLine: goToLine, onExport: exportReport }) : '');
+  const open = contests.length <= 1;
+  reuse('diagnostics', JSON.stringify([result.diagnostics, open]), () => diagnosticsList(result.diagnostics, goToLine, { open }));
+  const summary = contests.length > 1 && result.summary?.contests ? result.summary : null;
+  reuse('report', JSON.stringify(summary), () => summary && reportView(summary, { onLine: goToLine, onExport: exportReport }));
 
   const next = new Map();
   const cards = contests.slice(0, cardLimit).map((c) => {

@@ -80,6 +80,24 @@ test('pasting the whole 2024 report shows every contest and the report view', as
   assert.match(await page.textContent('.report table.league tbody tr:first-child'), /Southampton.*Bevois.*848.*32\.2%/);
   assert.match(await page.textContent('.report .audit summary'), /Audit: \d+ inconsistencies/);
   await page.screenshot({ path: `${SHOTS}report.png` });
+
+  // typing that leaves the report's figures as they were leaves the report as the reader left it (the audit
+  // closed); typing that changes them rebuilds it, with the new figures
+  await page.click('.report .audit summary');
+  assert.equal(await page.locator('.report .audit[open]').count(), 0);
+  const typed = async (text) => {
+    const before = Number(await page.evaluate(() => document.documentElement.dataset.resultId));
+    await page.keyboard.type(text);
+    await waitFor(page, (n) => Number(document.documentElement.dataset.resultId) > n, before);
+  };
+  await page.evaluate(() => { const t = document.getElementById('input'); t.focus(); t.setSelectionRange(t.value.length, t.value.length); });
+  await typed('\nLab 100; Con 50');
+  await waitFor(page, () => /^278 contests/.test(document.getElementById('status').textContent));
+  assert.equal(await page.locator('.report .audit[open]').count(), 0, 'a contest without TUSC leaves the report as it was');
+  assert.match(await page.textContent('.report .headline'), /Contests273/);
+  await typed('; TUSC 7');
+  await waitFor(page, () => /Contests274/.test(document.querySelector('.report .headline')?.textContent ?? ''));
+  assert.equal(await page.locator('.report .audit[open]').count(), 1, 'a TUSC result rebuilds the report');
   assert.deepEqual(errors, []);
   await context.close();
 });
