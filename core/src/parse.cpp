@@ -192,17 +192,6 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
   while (!out.empty() && out.back().text.empty()) out.pop_back();
 }
 
-/// Working buffers of the text reader, kept from line to line so that reading a line allocates only
-/// what it keeps.
-struct scratch {
-  std::vector<span> fields;  // classify: the line's fields
-  std::vector<span> words;   // read_results: the words of a segment
-  std::vector<span> label;   // read_results: the label words waiting for a number
-  std::vector<std::size_t> starts;  // find_results_start: where words start
-  std::string phrase;        // read_results: label words joined, when they are not already so in the line
-  std::vector<std::string_view> texts;  // start_contest: the row's non-empty fields
-};
-
 // ---------------------------------------------------------------------------------------------------------
 // Numbers and words
 
@@ -263,7 +252,40 @@ struct piece {
   bool after_amp = false;  // `450 (25.2%) & 303`: the second figure of a joint quote
 };
 
+/// Piece vectors read lines leave behind, kept with their capacity for the next lines to read into.
+using piece_pool = std::vector<std::vector<piece>>;
+
 struct results_read {
+  results_read() = default;
+  explicit results_read(piece_pool* pool) : pool(pool) {}
+  results_read(results_read&& o) noexcept = default;
+  results_read& operator=(results_read&& o) noexcept {
+    give_back();
+    pieces = std::move(o.pieces);
+    diags = std::move(o.diags);
+    good = o.good;
+    bad = o.bad;
+    semicolons = o.semicolons;
+    trailing_semicolon = o.trailing_semicolon;
+    amp = o.amp;
+    dangling = std::move(o.dangling);
+    dangling_at = o.dangling_at;
+    if (!pool) pool = o.pool;
+    return *this;
+  }
+  ~results_read() { give_back(); }
+  /// Room for a row's results: a vector from the pool, or a new one.
+  void make_room() {
+    if (pieces.capacity() > 0) return;
+    if (pool && !pool->empty()) {
+      pieces = std::move(pool->back());
+      pool->pop_back();
+    } else {
+      pieces.reserve(12);
+    }
+  }
+
+  piece_pool* pool = nullptr;
   std::vector<piece> pieces;
   std::vector<diagnostic> diags;
   int good = 0;  // plausible entries
@@ -280,6 +302,27 @@ struct results_read {
   bool has_percent() const {
     return std::any_of(pieces.begin(), pieces.end(), [](const piece& p) { return p.is_entry && p.e.printed_percent; });
   }
+
+ private:
+  void give_back() {
+    if (!pool || pieces.capacity() == 0 || pool->size() >= 8) return;
+    pieces.clear();
+    pool->push_back(std::move(pieces));
+    pieces = {};
+  }
+};
+
+/// Working buffers of the text reader, kept from line to line so that reading a line allocates only
+/// what it keeps.
+struct scratch {
+  std::vector<span> fields;  // classify: the line's fields
+  std::vector<span> words;   // read_results: the words of a segment
+  std::vector<span> label;   // read_results: the label words waiting for a number
+  std::vector<std::size_t> starts;  // find_results_start: where words start
+  std::string phrase;        // read_results: label words joined, when they are not already so in the line
+  std::vector<std::string_view> texts;  // start_contest: the row's non-empty fields
+  std::vector<std::string_view> before;  // classify: the fields before a council row's votes
+  piece_pool pieces;         // read_results: vectors to read pieces into
 };
 
 bool plausible_label(const std::vector<span>& ws) {
@@ -316,7 +359,7 @@ std::string_view join(const std::vector<span>& ws, std::string& buf) {
 
 /// Reads results text starting at `offset` in the clean line `l` (text `t` = a suffix-free slice of l.text).
 results_read read_results(const clean_line& l, std::size_t begin, std::size_t end, scratch& sc) {
-  results_read r;
+  results_read r(&sc.pieces);
   std::string_view t(l.text);
   t = t.substr(0, end);
   std::size_t seg_start = begin;
@@ -324,7 +367,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   auto& ws = sc.words;   // this segment's words
   auto& label = sc.label;  // the label words waiting for a number
   auto add = [&r](piece&& p) {  // room for a row's results at the first (most lines read have none)
-    if (r.pieces.empty()) r.pieces.reserve(12);
+    r.make_room();
     r.pieces.push_back(std::move(p));
   };
   while (seg_start <= t.size()) {
@@ -556,10 +599,14 @@ bool looks_like_prose(std::string_view t) {
 
 /// `Party<TAB>Candidate<TAB>Votes<TAB>%<TAB>±%`: the header of a Wikipedia election box.
 bool is_wiki_header(const std::vector<span>& fields) {
-  std::vector<std::string> names;
-  for (const auto& f : fields)
-    if (!f.text.empty()) names.push_back(detail::lower(f.text));
-  return names.size() >= 3 && names[0] == "party" && names[1] == "candidate" && names[2] == "votes";
+  static constexpr std::string_view names[] = {"party", "candidate", "votes"};
+  std::size_t n = 0;
+  for (const auto& f : fields) {
+    if (f.text.empty()) continue;
+    if (!detail::iequals(f.text, names[n])) return false;
+    if (++n == 3) return true;
+  }
+  return false;
 }
 
 /// Results are accepted when most of what was read is results.
@@ -630,20 +677,25 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
   return std::nullopt;
 }
 
-classified classify(const clean_line& l, const party_registry& reg, scratch& sc) {
-  classified c;
+/// Classifies `l` into `c`, reused from line to line (its buffers keep their capacity).
+void classify(const clean_line& l, const party_registry& reg, scratch& sc, classified& c) {
+  c.kind = line_kind::blank;
+  c.prefix.clear();
+  c.results = results_read(&sc.pieces);
+  c.previous_heading.clear();
+  c.leading_empty = c.tabbed = c.council_row = false;
   std::string_view t(l.text);
-  if (trim(t).empty()) return c;
-  if (l.footnote) { c.kind = line_kind::footnote; return c; }
-  if (is_ruler(t)) { c.kind = line_kind::ruler; return c; }
+  if (trim(t).empty()) return;
+  if (l.footnote) { c.kind = line_kind::footnote; return; }
+  if (is_ruler(t)) { c.kind = line_kind::ruler; return; }
 
   auto& fields = sc.fields;
   split_fields(l, fields);
   c.tabbed = fields.size() > 1;
   std::size_t nonempty = std::count_if(fields.begin(), fields.end(), [](const span& s) { return !s.text.empty(); });
-  if (nonempty == 0) return c;
+  if (nonempty == 0) return;
   c.leading_empty = !fields.empty() && fields.front().text.empty();
-  if (is_wiki_header(fields)) { c.kind = line_kind::wiki_header; return c; }
+  if (is_wiki_header(fields)) { c.kind = line_kind::wiki_header; return; }
 
   // the results field: the last non-empty field of a tabbed row, else the whole line; a council page's
   // trailing columns (a percentage, an `Elected` marker) are taken off first
@@ -681,7 +733,7 @@ classified classify(const clean_line& l, const party_registry& reg, scratch& sc)
         c.kind = line_kind::previous;
         c.previous_heading = *h;
         c.results = std::move(r);
-        return c;
+        return;
       }
       // `Previous result`, `2021 result (two seats):` alone on its line: the block below is that result
       auto rest = trim(std::string_view(l.text).substr(fields[first].offset + consumed));
@@ -691,20 +743,21 @@ classified classify(const clean_line& l, const party_registry& reg, scratch& sc)
         c.kind = line_kind::previous_block;
         c.previous_heading = *h;
         if (bracketed) c.previous_heading += " " + std::string(rest);
-        return c;
+        return;
       }
     }
   }
 
   if (nonempty == 1 && fields.size() == 1 && has_stopwords(t, 4)) {  // (prose, as looks_like_prose would say)
     c.kind = line_kind::prose;
-    return c;
+    return;
   }
 
   auto r = read_results(l, begin, end, sc);
   // a council results page: the name, then the party (often a description), then a bare number
   if (c.tabbed && r.entries() == 1 && r.stated() == 0 && r.semicolons == 0 && r.bad == 0 && r.pieces.front().e.label.empty()) {
-    std::vector<std::string_view> before;
+    auto& before = sc.before;
+    before.clear();
     for (std::size_t i = 0; i < ri; ++i)
       if (!fields[i].text.empty()) before.push_back(fields[i].text);
     for (std::size_t k = 1; k < before.size() && before.size() <= 4; ++k) {
@@ -717,7 +770,7 @@ classified classify(const clean_line& l, const party_registry& reg, scratch& sc)
       c.council_row = true;
       c.kind = line_kind::results;
       c.results = std::move(r);
-      return c;
+      return;
     }
   }
   bool unknown_first = !r.pieces.empty() && r.pieces.front().is_entry && !r.pieces.front().e.label.empty() &&
@@ -746,11 +799,11 @@ classified classify(const clean_line& l, const party_registry& reg, scratch& sc)
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed);
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label); };
     if (lone && c.prefix.empty() && !named()) c.kind = line_kind::heading;
-    else return c;
+    else return;
   }
-  if (nonempty > 1) { c.kind = line_kind::table_header; return c; }
+  if (nonempty > 1) { c.kind = line_kind::table_header; return; }
   c.kind = looks_like_prose(t) ? line_kind::prose : line_kind::heading;
-  return c;
+  return;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -812,7 +865,8 @@ class assembler {
 
   void line(const clean_line& l) {
     if (wiki_ && wiki_row(l)) return;
-    auto c = classify(l, reg_, scratch_);
+    auto& c = classified_;
+    classify(l, reg_, scratch_, c);
     switch (c.kind) {
       case line_kind::blank:
       case line_kind::ruler:
@@ -890,6 +944,7 @@ class assembler {
   document& doc_;
   const party_registry& reg_;
   scratch scratch_;
+  classified classified_;  // the line being read (after scratch_: its results give their buffers back to it)
   std::vector<pending_line> pending_;
   std::optional<std::string> heading_;
   target last_target_ = target::none;
