@@ -109,29 +109,60 @@ void party_registry::build_index() {
   std::sort(index_.begin(), index_.end());  // by key, then by party index: the earlier party first
   index_.erase(std::unique(index_.begin(), index_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                index_.end());
-  // an open-addressed table over the keys, at most half full
+  slots_ = hash_table(index_);
+  // the spellings the registry itself uses, each with the party find() gives for it
+  spelled_.clear();
+  for (std::size_t i = 0; i < parties_.size(); ++i) {
+    const auto& p = parties_[i];
+    std::vector<std::string_view> names{p.label, p.name};
+    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+    for (auto n : names)
+      if (const auto* found = find_normalised(n))
+        spelled_.emplace_back(std::string(n), static_cast<std::size_t>(found - parties_.data()));
+  }
+  std::sort(spelled_.begin(), spelled_.end());
+  spelled_.erase(std::unique(spelled_.begin(), spelled_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 spelled_.end());
+  spelled_slots_ = hash_table(spelled_);
+}
+
+std::vector<party_registry::slot> party_registry::hash_table(const entries& keys) {
+  // open addressing, at most half full
   std::size_t size = 16;
-  while (size < 2 * index_.size()) size *= 2;
-  slots_.assign(size, 0);
-  for (std::size_t k = 0; k < index_.size(); ++k) {
-    auto at = key_hash(index_[k].first) & (size - 1);
-    while (slots_[at] != 0) at = (at + 1) & (size - 1);
-    slots_[at] = static_cast<std::uint32_t>(k + 1);
+  while (size < 2 * keys.size()) size *= 2;
+  std::vector<slot> table(size);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    auto h = key_hash(keys[k].first);
+    auto at = h & (size - 1);
+    while (table[at].at != 0) at = (at + 1) & (size - 1);
+    table[at] = {h, static_cast<std::uint32_t>(k + 1)};
+  }
+  return table;
+}
+
+const std::pair<std::string, std::size_t>* party_registry::lookup(const entries& keys, const std::vector<slot>& table,
+                                                                  std::string_view key) {
+  if (table.empty()) return nullptr;
+  auto mask = table.size() - 1;
+  auto h = key_hash(key);
+  for (auto at = h & mask;; at = (at + 1) & mask) {
+    const auto& s = table[at];
+    if (s.at == 0) return nullptr;
+    if (s.hash == h && keys[s.at - 1].first == key) return &keys[s.at - 1];
   }
 }
 
 const party_info* party_registry::find_key(std::string_view key) const {
-  if (slots_.empty()) return nullptr;
-  auto mask = slots_.size() - 1;
-  for (auto at = key_hash(key) & mask;; at = (at + 1) & mask) {
-    auto slot = slots_[at];
-    if (slot == 0) return nullptr;
-    const auto& entry = index_[slot - 1];
-    if (entry.first == key) return &parties_[entry.second];
-  }
+  const auto* e = lookup(index_, slots_, key);
+  return e ? &parties_[e->second] : nullptr;
 }
 
 const party_info* party_registry::find(std::string_view text) const {
+  if (const auto* e = lookup(spelled_, spelled_slots_, text)) return &parties_[e->second];
+  return find_normalised(text);
+}
+
+const party_info* party_registry::find_normalised(std::string_view text) const {
   // the key is built in a buffer on the stack: this runs for every label read and computed
   char buf[128];
   std::size_t n = 0;

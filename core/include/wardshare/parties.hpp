@@ -45,11 +45,24 @@ class party_registry {
 
  private:
   std::vector<party_info> parties_;
-  std::vector<std::pair<std::string, std::size_t>> index_;  // normalised key -> party, one entry per key
-  std::vector<std::uint32_t> slots_;  // hash table over index_: position + 1, 0 when empty
+  struct slot {
+    std::uint32_t hash = 0;
+    std::uint32_t at = 0;  // position + 1 in the table's entries, 0 when empty
+  };
+  using entries = std::vector<std::pair<std::string, std::size_t>>;
+  entries index_;  // normalised key -> party, one entry per key
+  std::vector<slot> slots_;  // hash table over index_
+  // The registry's own spellings (`Lab`, `Green`, `Liberal Democrat`) -> the party find() gives for them:
+  // most labels are written so, and are found without normalising.
+  entries spelled_;
+  std::vector<slot> spelled_slots_;
   std::size_t independent_ = static_cast<std::size_t>(-1);
   void build_index();
+  [[nodiscard]] static std::vector<slot> hash_table(const entries& keys);
+  [[nodiscard]] static const std::pair<std::string, std::size_t>* lookup(const entries& keys, const std::vector<slot>& table,
+                                                                         std::string_view key);
   [[nodiscard]] const party_info* find_key(std::string_view key) const;
+  [[nodiscard]] const party_info* find_normalised(std::string_view text) const;
 };
 
 }  // namespace wardshare
