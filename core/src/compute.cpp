@@ -56,6 +56,13 @@ int clamp_tenths(i128 t) {
 
 int tenths_exact(i128 num, i128 den) {
   if (den <= 0) return 0;
+  // votes and their sums fit 64 bits with room to spare: 128-bit division (a library call) only for `average`'s
+  // scaled means
+  constexpr i128 small = i128{1} << 52;
+  if (num >= 0 && num < small && den < small) {
+    auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
+    return clamp_tenths(static_cast<i128>((n * 2000 + d) / (d * 2)));
+  }
   return clamp_tenths((num * 2000 + den) / (den * 2));
 }
 
@@ -175,8 +182,21 @@ int round_tenths(double numerator, double denominator) noexcept {
   return static_cast<int>(t + 0.5 + 1e-9);
 }
 
-contest_result compute(const contest& c, const compute_options& options, std::vector<diagnostic>* diagnostics) {
-  const auto& reg = options.registry ? *options.registry : party_registry::builtin();
+namespace {
+
+/// The focus option, looked up once for every contest of a document.
+struct focus_key {
+  std::string key;                  ///< normalised
+  const party_info* party = nullptr;
+};
+
+std::optional<focus_key> make_focus_key(const compute_options& options, const party_registry& reg) {
+  if (!options.focus) return std::nullopt;
+  return focus_key{party_registry::normalise(*options.focus), reg.find(*options.focus)};
+}
+
+contest_result compute_contest(const contest& c, const compute_options& options, const party_registry& reg,
+                               const focus_key* focus, std::vector<diagnostic>* diagnostics) {
   contest_result out;
   out.source = &c;
   out.area = c.area;
@@ -211,8 +231,8 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     cr.votes = e.votes;
     cr.elected_marker = e.elected_marker;
     cr.where = e.where;
-    std::string display;
-    std::string colour;
+    std::string_view display;  // views of the registry, the entry or cr, which outlive their use below
+    std::string_view colour;
     if (e.label.empty()) {
       cr.label = e.name ? *e.name : std::string("?");
       cr.group = e.name ? "name:" + *e.name : std::string("?");
@@ -246,9 +266,9 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     if (gi == out.parties.size()) {
       party_result pr;
       pr.group = cr.group;
-      pr.label = display;
+      pr.label = std::string(display);
       pr.party = cr.party;
-      pr.colour = colour;
+      pr.colour = std::string(colour);
       out.parties.push_back(std::move(pr));
     }
     auto& pr = out.parties[gi];
@@ -256,7 +276,7 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
     pr.highest = std::max(pr.highest, cr.votes);
     pr.total += cr.votes;
     if (e.printed_percent && !pr.printed_percent) pr.printed_percent = e.printed_percent;
-    if (e.printed_percent) out.stated_shares.emplace_back(display, *e.printed_percent);
+    if (e.printed_percent) out.stated_shares.emplace_back(std::string(display), *e.printed_percent);
     out.all_votes += cr.votes;
     out.candidates.push_back(std::move(cr));
   }
@@ -273,7 +293,10 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
   }
 
   // exact shares: value_i / sum(value_j), as fractions
-  std::vector<fraction> value(out.parties.size());
+  // (a contest has a few parties: their fractions on the stack)
+  fraction few[16];
+  std::vector<fraction> many(out.parties.size() > 16 ? out.parties.size() : 0);
+  fraction* value = out.parties.size() > 16 ? many.data() : few;
   i128 scale = 1;
   if (out.method == share_method::average) {
     for (const auto& pr : out.parties) scale = std::lcm(static_cast<long long>(scale), static_cast<long long>(pr.candidates));
@@ -301,21 +324,35 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
   }
 
   // seats: the top N candidates; a tie for the last seat is reported, not decided
-  auto order = detail::stable_order(out.candidates.size(), [&](std::size_t a, std::size_t b) { return out.candidates[a].votes > out.candidates[b].votes; });
+  // (by votes, highest first, ties in the order written: a few candidates are sorted on the stack)
+  std::vector<std::size_t> order_many;
+  std::size_t order_few[16];
+  const std::size_t* order = order_few;
+  const std::size_t order_n = out.candidates.size();
+  if (order_n > 16) {
+    order_many = detail::stable_order(order_n, [&](std::size_t a, std::size_t b) { return out.candidates[a].votes > out.candidates[b].votes; });
+    order = order_many.data();
+  } else {
+    for (std::size_t i = 0; i < order_n; ++i) {
+      std::size_t j = i;
+      for (; j > 0 && out.candidates[i].votes > out.candidates[order_few[j - 1]].votes; --j) order_few[j] = order_few[j - 1];
+      order_few[j] = i;
+    }
+  }
   auto n = static_cast<std::size_t>(out.seats);
-  if (!order.empty()) {
-    std::int64_t boundary = order.size() > n ? out.candidates[order[n]].votes : -1;
-    std::int64_t last_in = out.candidates[order[std::min(n, order.size()) - 1]].votes;
-    bool tie = order.size() > n && boundary == last_in && boundary > 0;
+  if (order_n > 0) {
+    std::int64_t boundary = order_n > n ? out.candidates[order[n]].votes : -1;
+    std::int64_t last_in = out.candidates[order[std::min(n, order_n) - 1]].votes;
+    bool tie = order_n > n && boundary == last_in && boundary > 0;
     std::vector<std::string> tied;
-    for (std::size_t k = 0; k < order.size() && k < n; ++k) {
+    for (std::size_t k = 0; k < order_n && k < n; ++k) {
       auto& cand = out.candidates[order[k]];
       if (tie && cand.votes == boundary) continue;
       cand.elected = true;
     }
     if (tie) {
-      for (auto idx : order)
-        if (out.candidates[idx].votes == boundary) tied.push_back(out.candidates[idx].name ? *out.candidates[idx].name : out.candidates[idx].label);
+      for (std::size_t k = 0; k < order_n; ++k)
+        if (auto idx = order[k]; out.candidates[idx].votes == boundary) tied.push_back(out.candidates[idx].name ? *out.candidates[idx].name : out.candidates[idx].label);
       std::string who;
       for (std::size_t k = 0; k < tied.size(); ++k) who += (k ? (k + 1 == tied.size() ? " and " : ", ") : "") + tied[k];
       out.checks.push_back({"tie_at_boundary", std::nullopt,
@@ -407,9 +444,9 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
   }
 
   // focus: chosen, else the party whose share the text prints
-  if (options.focus) {
-    auto key = party_registry::normalise(*options.focus);
-    const party_info* fp = reg.find(*options.focus);
+  if (focus) {
+    const auto& key = focus->key;
+    const party_info* fp = focus->party;
     for (const auto& pr : out.parties)
       if ((fp && pr.group == fp->label) || party_registry::same_key(pr.label, key) || party_registry::same_key(pr.group, key)) {
         out.focus = pr.group;
@@ -435,6 +472,14 @@ contest_result compute(const contest& c, const compute_options& options, std::ve
   compare_with_previous(c, options, out, diagnostics);
   check_outcome(c, reg, out);
   return out;
+}
+
+}  // namespace
+
+contest_result compute(const contest& c, const compute_options& options, std::vector<diagnostic>* diagnostics) {
+  const auto& reg = options.registry ? *options.registry : party_registry::builtin();
+  auto focus = make_focus_key(options, reg);
+  return compute_contest(c, options, reg, focus ? &*focus : nullptr, diagnostics);
 }
 
 result compute(const document& doc, const compute_options& options) {
@@ -466,7 +511,8 @@ result compute(const document& doc, const compute_options& options) {
   if (!per.focus && r.document_focus) per.focus = r.document_focus;
   std::vector<diagnostic> extra;
   r.contests.reserve(doc.contests.size());
-  for (const auto& c : doc.contests) r.contests.push_back(compute(c, per, &extra));
+  auto focus = make_focus_key(per, reg);
+  for (const auto& c : doc.contests) r.contests.push_back(compute_contest(c, per, reg, focus ? &*focus : nullptr, &extra));
   if (!extra.empty()) {
     r.diagnostics.insert(r.diagnostics.end(), extra.begin(), extra.end());
     detail::sort_by_position(r.diagnostics);

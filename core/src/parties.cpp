@@ -80,6 +80,12 @@ std::string party_registry::normalise(std::string_view text) {
 }
 
 bool party_registry::same_key(std::string_view text, std::string_view key) {
+  // most texts differ from the key at once: the first letter or digit decides
+  std::size_t first = 0;
+  while (first < text.size() && !(detail::is_alpha(text[first]) || detail::is_digit(text[first]) ||
+                                  static_cast<unsigned char>(text[first]) >= 0x80 || text[first] == '&'))
+    ++first;
+  if (first < text.size() && !key.empty() && text[first] != '&' && detail::to_lower(text[first]) != key[0]) return false;
   std::size_t n = 0;
   bool same = true;
   normalise_to(text, [&](char c) {
