@@ -199,8 +199,9 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
 enum class stated_kind { total, ballots, electorate, rejected, majority };
 
 std::optional<stated_kind> stated_phrase(std::string_view key) {
-  // every phrase starts with one of these letters: most labels (`Lab`, `Con`) are rejected here
-  if (key.empty() || std::string_view("vtafbermsVTAFBERMS").find(key[0]) == std::string_view::npos) return std::nullopt;
+  // every phrase starts with one of these letters and is six letters or more: most labels (`Lab`, `Con`,
+  // `TUSC`) are rejected here
+  if (key.size() < 6 || std::string_view("vtafbermsVTAFBERMS").find(key[0]) == std::string_view::npos) return std::nullopt;
   while (!key.empty() && (key.back() == ':' || key.back() == '=' || key.back() == '-' || key.back() == ' '))
     key.remove_suffix(1);
   static constexpr std::pair<std::string_view, stated_kind> phrases[] = {
@@ -274,6 +275,17 @@ struct results_read {
     return *this;
   }
   ~results_read() { give_back(); }
+  /// Empty again, for the next line (cheaper than assigning a new one).
+  void reset(piece_pool* to) {
+    give_back();
+    pieces.clear();
+    diags.clear();
+    good = bad = semicolons = 0;
+    trailing_semicolon = amp = false;
+    dangling.reset();
+    dangling_at = {};
+    pool = to;
+  }
   /// Room for a row's results: a vector from the pool, or a new one.
   void make_room() {
     if (pieces.capacity() > 0) return;
@@ -371,18 +383,19 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
     r.pieces.push_back(std::move(p));
   };
   while (seg_start <= t.size()) {
-    auto semi = t.find(';', seg_start);
-    std::size_t seg_end = semi == std::string_view::npos ? t.size() : semi;
-    // words of this segment with offsets
+    // words of this segment with offsets, up to the next `;` (found as they are read)
     ws.clear();
     label.clear();
-    for (std::size_t i = seg_start; i < seg_end;) {
-      while (i < seg_end && is_space(t[i])) ++i;
+    std::size_t seg_end = seg_start;
+    while (seg_end < t.size() && t[seg_end] != ';') {
+      std::size_t i = seg_end;
+      while (i < t.size() && is_space(t[i])) ++i;
       std::size_t j = i;
-      while (j < seg_end && !is_space(t[j])) ++j;
+      while (j < t.size() && !is_space(t[j]) && t[j] != ';') ++j;
       if (j > i) ws.push_back({t.substr(i, j - i), i});
-      i = j;
+      seg_end = j;
     }
+    auto semi = seg_end < t.size() ? seg_end : std::string_view::npos;
     last_segment_empty = ws.empty();
     int entries_here = 0;
     bool stated_since_entry = false;
@@ -681,7 +694,7 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
 void classify(const clean_line& l, const party_registry& reg, scratch& sc, classified& c) {
   c.kind = line_kind::blank;
   c.prefix.clear();
-  c.results = results_read(&sc.pieces);
+  c.results.reset(&sc.pieces);
   c.previous_heading.clear();
   c.leading_empty = c.tabbed = c.council_row = false;
   std::string_view t(l.text);
