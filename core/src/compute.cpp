@@ -216,7 +216,17 @@ contest_result compute_contest(const contest& c, const compute_options& options,
 
   // candidates and their groups, in the order written
   out.candidates.reserve(c.entries.size());
-  out.parties.reserve(c.entries.size());
+  {
+    // room for a group per distinct label (`Lab; Lab; Lab; Con` has two): usually fewer than the entries
+    std::size_t labels = 0;
+    for (std::size_t i = 0; i < c.entries.size(); ++i) {
+      std::size_t k = 0;
+      while (k < i && c.entries[k].label != c.entries[i].label) ++k;
+      labels += k == i;
+      if (i >= 16) { labels = c.entries.size(); break; }  // (a long list: no counting)
+    }
+    out.parties.reserve(labels);
+  }
   // a contest has a few groups: found by a scan, no map
   auto group_of = [&out](const std::string& group) {
     std::size_t i = 0;
@@ -268,7 +278,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
       pr.group = cr.group;
       pr.label = std::string(display);
       pr.party = cr.party;
-      pr.colour = std::string(colour);
+      pr.colour = colour;
       out.parties.push_back(std::move(pr));
     }
     auto& pr = out.parties[gi];

@@ -1493,6 +1493,8 @@ class assembler {
       return 0;
     };
     auto& cs = doc_.contests;
+    // only contests that name their election pair: most inputs have none, and nothing is moved
+    if (std::none_of(cs.begin(), cs.end(), [](const contest& c) { return c.election.has_value(); })) return;
     std::vector<contest> kept;
     kept.reserve(cs.size());
     // the last contest may still be growing while the input is read in pieces: it is paired at the end

@@ -58,7 +58,7 @@ struct party_result {
   std::string group;                 ///< unique within the contest (`Ind`, or `Ind 2` for a second Independent)
   std::string label;                 ///< the label to print (`Lab`)
   std::optional<std::string_view> party;  ///< the registry's name (a view into the registry, as above)
-  std::string colour;                ///< `#rrggbb`, or empty
+  std::string_view colour;           ///< `#rrggbb`, or empty (a view into the registry, as `party`)
   int candidates = 0;
   double value = 0;                  ///< the figure the method uses (highest, sum or mean)
   std::int64_t highest = 0;
