@@ -10,7 +10,11 @@
 
 namespace wardshare::detail {
 
-inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+/// Space, tab, CR, LF, FF or VT: one comparison and a bit test (it runs for every byte of every word).
+inline bool is_space(char c) noexcept {
+  auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && ((0x100003E00ull >> u) & 1u);
+}
 inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 inline bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
