@@ -221,7 +221,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     std::size_t labels = 0;
     for (std::size_t i = 0; i < c.entries.size(); ++i) {
       std::size_t k = 0;
-      while (k < i && c.entries[k].label != c.entries[i].label) ++k;
+      while (k < i && !detail::same_bytes(c.entries[k].label, c.entries[i].label)) ++k;
       labels += k == i;
       if (i >= 16) { labels = c.entries.size(); break; }  // (a long list: no counting)
     }
@@ -230,7 +230,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   // a contest has a few groups: found by a scan, no map
   auto group_of = [&out](const std::string& group) {
     std::size_t i = 0;
-    while (i < out.parties.size() && out.parties[i].group != group) ++i;
+    while (i < out.parties.size() && !detail::same_bytes(out.parties[i].group, group)) ++i;
     return i;
   };
   std::vector<std::string> reported;

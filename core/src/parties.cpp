@@ -77,14 +77,6 @@ std::uint32_t key_hash(std::string_view key) {
   return static_cast<std::uint32_t>(h ^ (h >> 29));
 }
 
-/// Whether two short strings are equal, compared in line (no library call).
-bool same_bytes(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
 std::string without_bracketed(std::string_view text) {
   // `UK Independence Party (UKIP)` is also known as `UK Independence Party`.
   auto open = text.find('(');
@@ -176,7 +168,7 @@ const std::pair<std::string, std::size_t>* party_registry::lookup(const entries&
   for (auto at = h & mask;; at = (at + 1) & mask) {
     const auto& s = table[at];
     if (s.at == 0) return nullptr;
-    if (s.hash == h && same_bytes(keys[s.at - 1].first, key)) return &keys[s.at - 1];
+    if (s.hash == h && detail::same_bytes(keys[s.at - 1].first, key)) return &keys[s.at - 1];
   }
 }
 

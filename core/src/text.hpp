@@ -32,6 +32,15 @@ inline std::string lower(std::string_view s) {
   return out;
 }
 
+/// `a == b` compared in line: for the short labels and keys compared in loops (std::string's operator== is a
+/// library call in the wasm build).
+inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 inline bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
