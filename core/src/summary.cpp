@@ -42,11 +42,12 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   std::map<std::string, std::size_t> area_index;
   double share_sum = 0;
 
+  const auto normal_key = party_registry::normalise(key);
   for (const auto& c : r.contests) {
     for (const auto& k : c.checks)
       s.audit.push_back({k.where.line ? k.where.line : c.line, c.area, c.ward, k.code, k.message});
     auto it = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& p) {
-      return p.group == key || p.label == key || party_registry::normalise(p.label) == party_registry::normalise(key);
+      return p.group == key || p.label == key || party_registry::same_key(p.label, normal_key);
     });
     if (it == c.parties.end() || key.empty()) continue;
     focus_result f;
@@ -98,7 +99,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     if (!q.ward || q.votes.empty()) continue;
     for (std::size_t i = 0; i < r.contests.size(); ++i) {
       const auto& c = r.contests[i];
-      if (!c.ward || *c.ward != *q.ward) continue;
+      if (!c.ward || !detail::same_bytes(*c.ward, *q.ward)) continue;  // (in line: every quote against every contest)
       if (q.area && c.area && *q.area != *c.area) continue;
       auto p = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& x) { return x.group == key; });
       if (p == c.parties.end()) continue;
