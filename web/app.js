@@ -23,7 +23,7 @@ try {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (e) => {
     const m = e.data;
-    if (m.type === 'result') { if (m.id >= shownId) show(m.id, JSON.parse(m.json), m.ms); }
+    if (m.type === 'result') { if (m.id >= shownId) show(m.id, JSON.parse(m.json), { compute: m.ms, core: m.core }); }
     else if (m.type === 'csv') { pendingCsv.get(m.id)?.(m.csv); pendingCsv.delete(m.id); }
     else if (m.type === 'error') fallBack(m.message);
   };
@@ -49,7 +49,7 @@ function recompute(since = performance.now()) {
   started.set(id, since);
   const job = { type: 'compute', id, text: input.value, options: { ...options(), display: true } };  // what the page shows (docs/json.md)
   if (worker) worker.postMessage(job);
-  else moduleFor(job.text, job.options).then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), performance.now() - t); },
+  else moduleFor(job.text, job.options).then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), { compute: performance.now() - t, core: m.read_compute_ms() }); },
     (error) => { status.textContent = `The calculator could not start: ${error.message}`; });
 }
 
@@ -61,7 +61,7 @@ function csv(text) {
 // --- rendering -------------------------------------------------------------------------------------------
 let frame = 0;
 let lastPaint = -Infinity;
-function show(id, result, ms) {
+function show(id, result, timing) {
   if (id < shownId) return;  // an older answer arriving late
   shownId = id;
   lastResult = result;
@@ -70,17 +70,17 @@ function show(id, result, ms) {
   // render now when nothing was rendered this frame (a keystroke's answer shows at once); otherwise once at
   // the next frame, the newest result only, so a burst of answers costs one render per frame
   const now = performance.now();
-  if (now - lastPaint >= 16) { lastPaint = now; painted(id, result, ms); return; }
-  frame = requestAnimationFrame(() => { lastPaint = performance.now(); painted(id, result, ms); });
+  if (now - lastPaint >= 16) { lastPaint = now; painted(id, result, timing); return; }
+  frame = requestAnimationFrame(() => { lastPaint = performance.now(); painted(id, result, timing); });
 }
 
-function painted(id, result, ms) {
+function painted(id, result, timing) {
   render(result);
   const t0 = started.get(id);
   for (const k of started.keys()) if (k <= id) started.delete(k);
   if (t0 !== undefined) {
     const total = performance.now() - t0;
-    performance.measure('wardshare:input-to-result', { start: t0, duration: total, detail: { compute: ms } });
+    performance.measure('wardshare:input-to-result', { start: t0, duration: total, detail: timing });
     document.documentElement.dataset.resultId = String(id);
   }
 }

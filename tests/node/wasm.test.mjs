@@ -102,6 +102,15 @@ test('the issue example: three seats, TUSC 9.7%', () => {
   assert.deepEqual(r.contests[0].checks, []);
 });
 
+test("read_compute_ms: the module's own clock for reading and computing, without the answer", () => {
+  // the benchmarks read it (bench/browser.mjs); only its shape is checked here, never a duration
+  computeWith(module, text, { summary: true, display: true });
+  const whole = module.read_compute_ms();
+  assert.ok(Number.isFinite(whole) && whole >= 0, `after the report: ${whole}`);
+  computeWith(jsonModule, '{"contests": []}', { format: 'json' });
+  assert.ok(Number.isFinite(jsonModule.read_compute_ms()) && jsonModule.read_compute_ms() >= 0);
+});
+
 test('options are normalised before they cross the boundary', () => {
   assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
     { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false });
