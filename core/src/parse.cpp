@@ -374,6 +374,9 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   results_read r(&sc.pieces);
   std::string_view t(l.text);
   t = t.substr(0, end);
+  // every result and stated figure has a number: text without a digit reads as nothing (headings, prose), and
+  // what else a reading counts matters only when it found something
+  if (std::none_of(t.begin() + static_cast<std::ptrdiff_t>(std::min(begin, t.size())), t.end(), is_digit)) return r;
   std::size_t seg_start = begin;
   bool last_segment_empty = true;
   auto& ws = sc.words;   // this segment's words
@@ -670,6 +673,7 @@ std::optional<std::string> previous_marker(std::string_view t, std::size_t& cons
 std::optional<std::size_t> find_results_start(const clean_line& l, const party_registry& reg, scratch& sc,
                                               results_read& found) {
   std::string_view t(l.text);
+  if (t.find(';') == std::string_view::npos) return std::nullopt;  // (a reading from any start needs a `;`)
   auto& starts = sc.starts;
   starts.clear();
   // a ward and a candidate's name are a few words: trying more starts would make a long line quadratic
