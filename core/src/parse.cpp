@@ -1021,9 +1021,8 @@ class assembler {
     for (std::size_t i = from; i < to; ++i) {
       auto& p = ps[i];
       if (p.is_entry) {
-        entry e = std::move(p.e);
-        split_label(e);
-        ct.entries.push_back(std::move(e));
+        ct.entries.push_back(std::move(p.e));
+        split_label(ct.entries.back());
       } else {
         set_stated(ct.stated, p, "the total");
       }
@@ -1214,7 +1213,7 @@ class assembler {
   }
 
   void start_contest(const clean_line& l, classified& c, std::size_t from) {
-    contest ct;
+    contest& ct = doc_.contests.emplace_back();  // built where it stays (nothing below adds a contest)
     ct.line = l.line;
     ct.end_line = l.line;
     // views of the line (or of the headings held above it), read before anything is kept
@@ -1286,7 +1285,6 @@ class assembler {
     commit_headings();
     if (!area) ct.area = heading_;
     add_pieces(ct, c.results.pieces, from, c.results.pieces.size());
-    doc_.contests.push_back(std::move(ct));
     last_target_ = target::contest;
     in_table_ = false;
   }
