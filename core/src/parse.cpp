@@ -1533,22 +1533,23 @@ class assembler {
     commit_headings();
     quote q;
     q.heading = heading_.value_or("");
-    std::vector<std::string> fields;
+    auto& fields = scratch_.texts;  // views of the line, copied only where kept
+    fields.clear();
     for (const auto& s : c.prefix)
-      if (!s.text.empty()) fields.emplace_back(s.text);
+      if (!s.text.empty()) fields.push_back(s.text);
     if (!fields.empty() && std::all_of(fields[0].begin(), fields[0].end(), is_digit) && fields[0].size() <= 6) {
       q.rank = small_number(fields[0]);
       fields.erase(fields.begin());
     }
     if (fields.size() >= 3) {
-      q.area = fields[0];
-      q.ward = fields[1];
-      q.name = fields[2];
+      q.area = std::string(fields[0]);
+      q.ward = std::string(fields[1]);
+      q.name = std::string(fields[2]);
     } else if (fields.size() == 2) {
-      q.area = fields[0];
-      q.ward = fields[1];
+      q.area = std::string(fields[0]);
+      q.ward = std::string(fields[1]);
     } else if (fields.size() == 1) {
-      q.ward = fields[0];
+      q.ward = std::string(fields[0]);
     }
     for (const auto& p : c.results.pieces) {
       if (!p.is_entry) continue;
