@@ -465,14 +465,14 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   }
   // (a report prints one party's share; a table printing every candidate's names no party)
   if (!out.focus) {
-    std::optional<std::string> printed_group;
+    const std::string* printed_group = nullptr;
     bool one = true;
     for (std::size_t k = 0; k < c.entries.size(); ++k)
       if (c.entries[k].printed_percent) {
-        if (printed_group && *printed_group != out.candidates[k].group) one = false;
-        printed_group = out.candidates[k].group;
+        if (printed_group && !detail::same_bytes(*printed_group, out.candidates[k].group)) one = false;
+        printed_group = &out.candidates[k].group;
       }
-    if (printed_group && one) out.focus = printed_group;
+    if (printed_group && one) out.focus = *printed_group;
   }
 
   detail::stable_sort_by(out.parties, [](const party_result& a, const party_result& b) {
@@ -503,16 +503,16 @@ result compute(const document& doc, const compute_options& options) {
   for (const auto& c : doc.contests)
   {
     // only contests that print one party's share say which party the document is about
-    std::optional<std::string> label;
+    std::optional<std::string_view> label;  // (views of the registry or the entry)
     bool one = true;
     for (const auto& e : c.entries)
       if (e.printed_percent && !e.label.empty()) {
         const party_info* p = reg.find(e.label);
-        std::string l = p ? p->label : e.label;
-        if (label && *label != l) one = false;
+        std::string_view l = p ? std::string_view(p->label) : std::string_view(e.label);
+        if (label && !detail::same_bytes(*label, l)) one = false;
         label = l;
       }
-    if (label && one) printed[*label] += 1;
+    if (label && one) printed[std::string(*label)] += 1;
   }
   int best = 0;
   for (const auto& [label, count] : printed)
