@@ -36,6 +36,8 @@ void json_writer::grow(std::size_t n) {
   // writable bytes a little ahead of the text: std::string's own capacity doubling does the reallocating, and
   // only this slack (at most an eighth) is zero-filled before it is written
   buf_.resize(len_ + n + std::max<std::size_t>(4096, len_ / 8));
+  data_ = &buf_[0];
+  size_ = buf_.size();
 }
 
 void json_writer::newline() {

@@ -21,6 +21,8 @@ std::size_t format_double(double d, char* buf);
 class json_writer {
  public:
   explicit json_writer(int indent = -1) : indent_(indent) {}
+  json_writer(const json_writer&) = delete;  // (it points into its own buffer)
+  json_writer& operator=(const json_writer&) = delete;
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -56,6 +58,8 @@ class json_writer {
   [[nodiscard]] std::string take() {
     buf_.resize(len_);
     len_ = 0;
+    data_ = nullptr;
+    size_ = 0;
     return std::move(buf_);
   }
 
@@ -64,6 +68,10 @@ class json_writer {
   // append per character (out of line in the wasm build's libc++, and most of the writer's time there).
   std::string buf_;
   std::size_t len_ = 0;
+  // buf_'s bytes and size, kept here: every write checks them, and std::string's accessors are library calls in
+  // the wasm build
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
   // whether each open container has an item yet; the documents written here nest at most ~6 deep
   static constexpr int max_depth = 64;
   bool has_items_[max_depth] = {};
@@ -72,8 +80,8 @@ class json_writer {
   bool after_key_ = false;
 
   char* room(std::size_t n) {  // space for n more bytes; the caller advances len_
-    if (len_ + n > buf_.size()) grow(n);
-    return &buf_[len_];
+    if (len_ + n > size_) grow(n);
+    return data_ + len_;
   }
   void grow(std::size_t n);
   void put(char c) { *room(1) = c, ++len_; }
