@@ -49,11 +49,7 @@ void json_writer::newline() {
   len_ += spaces + 1;
 }
 
-void json_writer::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
+void json_writer::next_item() {
   if (depth_ > 0) {
     bool& any = has_items_[std::min(depth_, max_depth) - 1];
     if (any) put(',');

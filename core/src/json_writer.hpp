@@ -79,16 +79,24 @@ class json_writer {
   int indent_;
   bool after_key_ = false;
 
-  char* room(std::size_t n) {  // space for n more bytes; the caller advances len_
+  // (always in line: at -Oz the wasm build would call these few-instruction helpers for every byte written)
+  __attribute__((always_inline)) char* room(std::size_t n) {  // space for n more bytes; the caller advances len_
     if (len_ + n > size_) grow(n);
     return data_ + len_;
   }
   void grow(std::size_t n);
-  void put(char c) { *room(1) = c, ++len_; }
-  void put(std::string_view s) {
+  __attribute__((always_inline)) void put(char c) { *room(1) = c, ++len_; }
+  __attribute__((always_inline)) void put(std::string_view s) {
     if (!s.empty()) std::memcpy(room(s.size()), s.data(), s.size()), len_ += s.size();
   }
-  void before_value();
+  __attribute__((always_inline)) void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    next_item();
+  }
+  void next_item();  // a value that is not a key's: the comma before it, and a new line when indenting
   void write_string(std::string_view s);
   void newline();
   void open(char c);
