@@ -47,7 +47,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     for (const auto& k : c.checks)
       s.audit.push_back({k.where.line ? k.where.line : c.line, c.area, c.ward, k.code, k.message});
     auto it = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& p) {
-      return p.group == key || p.label == key || party_registry::same_key(p.label, normal_key);
+      return detail::same_bytes(p.group, key) || detail::same_bytes(p.label, key) || party_registry::same_key(p.label, normal_key);
     });
     if (it == c.parties.end() || key.empty()) continue;
     focus_result f;
@@ -101,11 +101,11 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
       const auto& c = r.contests[i];
       if (!c.ward || !detail::same_bytes(*c.ward, *q.ward)) continue;  // (in line: every quote against every contest)
       if (q.area && c.area && *q.area != *c.area) continue;
-      auto p = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& x) { return x.group == key; });
+      auto p = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& x) { return detail::same_bytes(x.group, key); });
       if (p == c.parties.end()) continue;
       std::int64_t quoted = q.votes.front();
       // a quote of another party's candidate in the same ward is not about the focus party
-      bool other = std::any_of(c.candidates.begin(), c.candidates.end(), [&](const candidate_result& x) { return x.group != key && x.votes == quoted; });
+      bool other = std::any_of(c.candidates.begin(), c.candidates.end(), [&](const candidate_result& x) { return !detail::same_bytes(x.group, key) && x.votes == quoted; });
       if (other) continue;
       if (quoted != p->highest) {
         s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
