@@ -76,8 +76,11 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     share_sum += f.share;
     if (f.share_tenths >= threshold_tenths) s.at_or_above += 1;
     auto area = c.area.value_or("");
-    auto [ai, inserted] = area_index.emplace(area, s.by_area.size());
-    if (inserted) s.by_area.push_back({area, 0, 0, 0, 0});
+    auto ai = area_index.find(area);  // (found before emplacing: emplace builds a node even for a known area)
+    if (ai == area_index.end()) {
+      ai = area_index.emplace(area, s.by_area.size()).first;
+      s.by_area.push_back({area, 0, 0, 0, 0});
+    }
     auto& a = s.by_area[ai->second];
     a.contests += 1;
     a.candidates += f.candidates;
@@ -94,12 +97,17 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   detail::stable_sort_by(league, [](const focus_result& a, const focus_result& b) { return a.share > b.share; });
   for (std::size_t i = 0; i < league.size(); ++i) s.league.push_back({static_cast<int>(i) + 1, league[i]});
 
-  // places in the document that quote a contest's figure differently (a league table against its row)
+  // places in the document that quote a contest's figure differently (a league table against its row); every
+  // quote is held against every contest, by wards gathered side by side (one scan of a small array each)
+  std::vector<std::string_view> wards;
+  if (!doc.quotes.empty())
+    for (const auto& c : r.contests) wards.push_back(c.ward ? std::string_view(*c.ward) : std::string_view());
   for (const auto& q : doc.quotes) {
     if (!q.ward || q.votes.empty()) continue;
     for (std::size_t i = 0; i < r.contests.size(); ++i) {
+      if (wards[i].size() != q.ward->size() || !detail::same_bytes(wards[i], *q.ward)) continue;
       const auto& c = r.contests[i];
-      if (!c.ward || !detail::same_bytes(*c.ward, *q.ward)) continue;  // (in line: every quote against every contest)
+      if (!c.ward) continue;
       if (q.area && c.area && *q.area != *c.area) continue;
       auto p = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& x) { return detail::same_bytes(x.group, key); });
       if (p == c.parties.end()) continue;
