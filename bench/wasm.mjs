@@ -3,6 +3,8 @@
 // that the machine's background load falls on both sides alike:
 // - the page's path: `runText` (text in, the JSON document decoded out of wasm memory) against the native
 //   program's parse + compute + JSON;
+// - reading and computing alone: the module's own clock inside that call (read_compute_ms) against native parse +
+//   compute;
 // - the same program: bench/native.cpp compiled with the page module's flags (build-wasm/wasm/
 //   wardshare_bench.cjs, built by scripts/bench.sh), phase by phase.
 import { execFileSync } from 'node:child_process';
@@ -23,25 +25,27 @@ const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const program = (cmd, args) => JSON.parse(execFileSync(cmd, args).toString());
 for (let i = 0; i < 10; i++) runText(module, text, options);  // let V8 tier the code up
 
-const native = [], same = [], page = [], pageParsed = [];
+const native = [], same = [], page = [], pageParsed = [], pageCore = [];
 const per = Math.max(5, Math.round(repeats / rounds));
 for (let r = 0; r < rounds; r++) {
-  native.push(program(`${root}build/bench/wardshare_bench`, [file, String(per)]));
+  native.push(program(`${root}build/bench/wardshare_bench`, [file, String(Math.max(per, 40))]));  // as warm as the wasm
   // a fresh process each round: enough repeats that V8's optimised tier, not its baseline compiler, is measured
   if (existsSync(harness)) same.push(program(process.execPath, ['--no-experimental-fetch', harness, file, String(Math.max(per, 40))]));
-  const inWasm = [], withParse = [];
+  const inWasm = [], withParse = [], core = [];
   for (let i = 0; i < per; i++) {
     let t = performance.now();
     const json = runText(module, text, options);  // as the page calls it
     inWasm.push(performance.now() - t);
+    core.push(module.read_compute_ms());  // of which reading and computing, by the module's own clock
     t = performance.now();
     JSON.parse(json);
     withParse.push(inWasm.at(-1) + performance.now() - t);
   }
   page.push(median(inWasm));
+  pageCore.push(median(core));
   pageParsed.push(median(withParse));
 }
-const phases = (runs) => Object.fromEntries(['parse_ms', 'compute_ms', 'json_ms', 'total_ms']
+const phases = (runs) => Object.fromEntries(['parse_ms', 'compute_ms', 'summary_ms', 'json_ms', 'total_ms']
   .map((k) => [k, +median(runs.map((x) => x[k])).toFixed(3)]));
 const nativePhases = phases(native);
 const samePhases = same.length ? phases(same) : null;
@@ -49,6 +53,9 @@ console.log(JSON.stringify({
   bytes: Buffer.byteLength(text), rounds, repeats_per_round: per,
   native_ms: nativePhases.total_ms, wasm_ms: +median(page).toFixed(3), wasm_with_json_parse_ms: +median(pageParsed).toFixed(3),
   ratio: +(median(page) / nativePhases.total_ms).toFixed(2),
+  // reading and computing alone: the module's clock inside runText against the native program's parse + compute
+  wasm_read_compute_ms: +median(pageCore).toFixed(3),
+  read_compute_ratio: +(median(pageCore) / (nativePhases.parse_ms + nativePhases.compute_ms)).toFixed(2),
   native: nativePhases, same_program: samePhases,
   same_program_ratio: samePhases ? +(samePhases.total_ms / nativePhases.total_ms).toFixed(2) : null,
   node: process.version,
