@@ -97,3 +97,25 @@ TEST_CASE("parties - a registry from JSON, and bad JSON refused without aborting
   CHECK_FALSE(party_registry::from_json(R"({"parties":[{"label":3}]})", &why));
   CHECK_FALSE(party_registry::from_json(R"([])", &why));
 }
+
+TEST_CASE("parties - a spelling the registry uses finds what its normalised key finds") {
+  // find() answers the registry's own spellings (`Lab`, `Liberal Democrat`) from a table of them before it
+  // normalises; written any other way (padded, another case) the same text goes the long way: same answer
+  const auto& reg = party_registry::builtin();
+  std::size_t checked = 0;
+  for (const auto& p : reg.parties()) {
+    std::vector<std::string> spellings{p.label, p.name};
+    spellings.insert(spellings.end(), p.aliases.begin(), p.aliases.end());
+    for (const auto& s : spellings) {
+      std::string other = " " + s + " ";
+      for (auto& c : other) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      INFO(s << " / " << other);
+      CHECK(reg.find(s) == reg.find(other));
+      ++checked;
+    }
+  }
+  CHECK(checked > 400);  // 462 spellings in data/parties.json
+  CHECK(reg.find("Lab") != nullptr);
+  CHECK(reg.find("Lab")->label == "Lab");
+  CHECK(reg.find("Liberal Democrat")->label == "LD");
+}
