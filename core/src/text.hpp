@@ -20,6 +20,12 @@ inline bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '
 inline bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 inline char to_lower(char c) noexcept { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// `s.substr(pos, n)` for a range known to lie within `s`: no bounds check (in the wasm build substr is a
+/// library call that checks, for every word read).
+inline std::string_view slice(std::string_view s, std::size_t pos, std::size_t n) noexcept {
+  return std::string_view(s.data() + pos, n);
+}
+
 inline std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -79,7 +85,7 @@ inline std::string_view next_word(std::string_view s, std::size_t& pos) noexcept
   while (pos < s.size() && is_space(s[pos])) ++pos;
   std::size_t start = pos;
   while (pos < s.size() && !is_space(s[pos])) ++pos;
-  return s.substr(start, pos - start);
+  return slice(s, start, pos - start);
 }
 
 /// Splits on ASCII white space.
@@ -90,7 +96,7 @@ inline std::vector<std::string_view> words(std::string_view s) {
     while (i < s.size() && is_space(s[i])) ++i;
     std::size_t j = i;
     while (j < s.size() && !is_space(s[j])) ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
+    if (j > i) out.push_back(slice(s, i, j - i));
     i = j;
   }
   return out;
