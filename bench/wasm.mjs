@@ -1,5 +1,5 @@
 // bench/wasm.mjs - the wasm build in Node against the native build, on the same input, in one run.
-// `node bench/wasm.mjs FILE [REPEATS]` prints one JSON line. Two comparisons, taken in alternating rounds so
+// `node bench/wasm.mjs FILE [REPEATS]` prints one JSON line. Three comparisons, taken in alternating rounds so
 // that the machine's background load falls on both sides alike (the same program's ratio is taken round by
 // round, then the median):
 // - the page's path: `runText` (text in, the JSON document decoded out of wasm memory) against the native
