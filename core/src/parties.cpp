@@ -33,20 +33,21 @@ std::string_view strip_descriptions(std::string_view key) {
   return key;
 }
 
-/// Normalises `text` (see party_registry::normalise) through `put(char)`, without allocating.
+/// Normalises `text` (see party_registry::normalise) through `put(char)`, without allocating. `put` returns
+/// whether to go on: a comparison stops at the first character that differs.
 template <typename Put>
 void normalise_to(std::string_view text, Put&& put) {
   bool space = false, any = false;
   for (char c : text) {
     auto u = static_cast<unsigned char>(c);
     if (detail::is_alpha(c) || detail::is_digit(c) || u >= 0x80) {
-      if (space && any) put(' ');
+      if (space && any && !put(' ')) return;
       space = false;
-      put(detail::to_lower(c));
+      if (!put(detail::to_lower(c))) return;
       any = true;
     } else if (c == '&') {
-      if (any) put(' ');
-      put('a'); put('n'); put('d');
+      if (any && !put(' ')) return;
+      if (!put('a') || !put('n') || !put('d')) return;
       any = true;
       space = true;
     } else if (c == '\'') {
@@ -77,6 +78,14 @@ std::uint32_t key_hash(std::string_view key) {
   return static_cast<std::uint32_t>(h ^ (h >> 29));
 }
 
+/// Sorted by key, one entry a key: where parties share one, the earliest (by party index) keeps it; the curated
+/// entries come first in data/parties.json.
+template <typename Entries>
+void one_per_key(Entries& e) {
+  std::sort(e.begin(), e.end());  // by key, then by party index
+  e.erase(std::unique(e.begin(), e.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), e.end());
+}
+
 std::string without_bracketed(std::string_view text) {
   // `UK Independence Party (UKIP)` is also known as `UK Independence Party`.
   auto open = text.find('(');
@@ -89,22 +98,18 @@ std::string without_bracketed(std::string_view text) {
 std::string party_registry::normalise(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  normalise_to(text, [&out](char c) { out += c; });
+  normalise_to(text, [&out](char c) { out += c; return true; });
   return out;
 }
 
 bool party_registry::same_key(std::string_view text, std::string_view key) {
-  // most texts differ from the key at once: the first letter or digit decides
-  std::size_t first = 0;
-  while (first < text.size() && !(detail::is_alpha(text[first]) || detail::is_digit(text[first]) ||
-                                  static_cast<unsigned char>(text[first]) >= 0x80 || text[first] == '&'))
-    ++first;
-  if (first < text.size() && !key.empty() && text[first] != '&' && detail::to_lower(text[first]) != key[0]) return false;
+  // compared as it is normalised: most texts differ from the key at their first letter, and stop there
   std::size_t n = 0;
   bool same = true;
   normalise_to(text, [&](char c) {
-    same = same && n < key.size() && key[n] == c;
+    same = n < key.size() && key[n] == c;
     ++n;
+    return same;
   });
   return same && n == key.size();
 }
@@ -125,10 +130,7 @@ void party_registry::build_index() {
       }
     }
   }
-  // Earlier parties win a shared key: the curated entries come first in data/parties.json.
-  std::sort(index_.begin(), index_.end());  // by key, then by party index: the earlier party first
-  index_.erase(std::unique(index_.begin(), index_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-               index_.end());
+  one_per_key(index_);
   slots_ = hash_table(index_);
   // the spellings the registry itself uses, each with the party find() gives for it
   spelled_.clear();
@@ -140,9 +142,7 @@ void party_registry::build_index() {
       if (const auto* found = find_normalised(n))
         spelled_.emplace_back(std::string(n), static_cast<std::size_t>(found - parties_.data()));
   }
-  std::sort(spelled_.begin(), spelled_.end());
-  spelled_.erase(std::unique(spelled_.begin(), spelled_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-                 spelled_.end());
+  one_per_key(spelled_);
   spelled_slots_ = hash_table(spelled_);
 }
 
@@ -189,6 +189,7 @@ const party_info* party_registry::find_normalised(std::string_view text) const {
   bool fits = true;
   normalise_to(text, [&](char c) {
     if (n < sizeof buf) buf[n++] = c; else fits = false;
+    return fits;  // (a key too long for the buffer is built again, below)
   });
   std::string long_key;
   std::string_view key(buf, n);

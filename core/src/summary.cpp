@@ -105,7 +105,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   for (const auto& q : doc.quotes) {
     if (!q.ward || q.votes.empty()) continue;
     for (std::size_t i = 0; i < r.contests.size(); ++i) {
-      if (wards[i].size() != q.ward->size() || !detail::same_bytes(wards[i], *q.ward)) continue;
+      if (!detail::same_bytes(wards[i], *q.ward)) continue;
       const auto& c = r.contests[i];
       if (!c.ward) continue;
       if (q.area && c.area && *q.area != *c.area) continue;
