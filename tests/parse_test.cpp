@@ -421,3 +421,81 @@ TEST_CASE("parsing - in pieces, a byte-order mark split over pieces is still dro
   CHECK(got.contests[0].ward == std::optional<std::string>("Fryerns"));
   CHECK(got.contests[0].entries[1].where.column == whole.contests[0].entries[1].where.column);
 }
+
+namespace {
+
+/// Everything a reading gives, as the CLI's JSON with the summary (positions of candidates, checks and
+/// diagnostics included).
+std::string everything(const document& doc) {
+  auto r = compute(doc);
+  auto s = summarise(doc, r);
+  return to_json(r, &s);
+}
+
+}  // namespace
+
+TEST_CASE("parsing - with a line cache, every edit reads as it reads without") {
+  auto report = test::read_file("tests/corpus/tusc-local-elections-2024.txt");
+  std::vector<std::string> texts = {report, report};  // the report, then the same again: every line met before
+  // typing a contest at the end, a key at a time (as the page reads on every keystroke)
+  std::string typed = report;
+  for (char c : std::string("\nLab 100; Con 50; TUSC 7 (4.7%)")) texts.push_back(typed += c);
+  // lines taken out and put in above others: the lines after them met again on other line numbers
+  auto cut = report.find("\n", report.size() / 2);
+  auto cut_end = report.find("\n", cut + 1);
+  texts.push_back(report.substr(0, cut) + report.substr(cut_end));
+  texts.push_back("Basildon\n\n" + report);
+  texts.push_back(report.substr(0, cut) + "\n" + report);  // half of it twice: lines met twice in one reading
+  // every other shape of input, and back to the report
+  for (const char* f : {"tests/data/fryerns.txt", "tests/data/council-page.txt", "tests/data/council-page-previous.txt",
+                        "tests/data/wikipedia-general.txt", "tests/data/wikipedia-local.txt",
+                        "tests/data/name-party-votes.txt", "tests/data/malformed.txt"})
+    texts.push_back(test::read_file(f));
+  texts.push_back(report);
+  texts.push_back(test::read_file("tests/data/wikipedia-local.txt") + "\n" + test::read_file("tests/data/council-page.txt"));
+
+  line_cache cache;
+  parse_options cached;
+  cached.cache = &cache;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    INFO("text " << i << " (" << texts[i].size() << " bytes)");
+    auto without = parse(texts[i]);
+    auto with = parse(texts[i], cached);
+    REQUIRE(with.contests.size() == without.contests.size());
+    CHECK(everything(with) == everything(without));
+    for (std::size_t k = 0; k < with.contests.size(); ++k)
+      for (std::size_t e = 0; e < with.contests[k].entries.size() && e < without.contests[k].entries.size(); ++e) {
+        CHECK(with.contests[k].entries[e].where.line == without.contests[k].entries[e].where.line);
+        CHECK(with.contests[k].entries[e].where.column == without.contests[k].entries[e].where.column);
+      }
+    // the cache is used: a reading after the first meets the report's lines again, and keeps only its own
+    if (i == 1) CHECK(cache.reused() == cache.size());
+    if (i >= 2 && i < 2 + 31) CHECK(cache.reused() + 1 >= cache.size());
+  }
+  // the Wikipedia reader chosen, with the same cache: as without
+  parse_options wiki = cached;
+  wiki.format = input_format::wikipedia;
+  parse_options wiki_plain;
+  wiki_plain.format = input_format::wikipedia;
+  for (const char* f : {"tests/data/wikipedia-general.txt", "tests/data/wikipedia-local.txt"}) {
+    auto text = test::read_file(f);
+    CHECK(everything(parse(text, wiki)) == everything(parse(text, wiki_plain)));
+  }
+}
+
+TEST_CASE("parsing - a line cache keeps no line longer than 4 KB, and is dropped for another registry") {
+  line_cache cache;
+  parse_options o;
+  o.cache = &cache;
+  std::string long_line = "Lab 1,160; Con 529" + std::string(5000, ' ') + "; TUSC 218\n";
+  auto doc = parse("Fryerns\tEleanor Donne\tLab 1,160; TUSC 218 (9.7%) Votes cast 1,378\n" + long_line, o);
+  CHECK(doc.contests.size() == 2);
+  CHECK(cache.size() == 2);  // the row and the empty last line, not the long one
+  auto again = parse("Fryerns\tEleanor Donne\tLab 1,160; TUSC 218 (9.7%) Votes cast 1,378\n", o);
+  CHECK(cache.reused() == 2);
+  party_registry other = party_registry::builtin();
+  o.registry = &other;
+  auto third = parse("Fryerns\tEleanor Donne\tLab 1,160; TUSC 218 (9.7%) Votes cast 1,378\n", o);
+  CHECK(cache.reused() == 0);
+  CHECK(everything(third) == everything(again));
+}

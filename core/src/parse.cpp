@@ -307,6 +307,21 @@ struct results_read {
   bool amp = false;
   std::optional<std::string> dangling;  // label words left at the end, waiting for a number
   source_position dangling_at;
+  /// Its vectors are its own from now on, not the pool's to reuse (the line cache keeps it beyond the reading).
+  void detach() { pool = nullptr; }
+  /// Positions on line `from` moved to line `to`: a line read before, met again elsewhere (every position a
+  /// reading of one line gives is on that line; unset ones are on line 0, which no line is).
+  void move_to_line(std::uint32_t from, std::uint32_t to) {
+    auto move = [from, to](source_position& p) {
+      if (p.line == from) p.line = to;
+    };
+    for (auto& p : pieces) {
+      move(p.where);
+      move(p.e.where);
+    }
+    for (auto& d : diags) move(d.where);
+    move(dangling_at);
+  }
   std::size_t entries() const {
     return static_cast<std::size_t>(std::count_if(pieces.begin(), pieces.end(), [](const piece& p) { return p.is_entry; }));
   }
@@ -823,6 +838,17 @@ void classify(const clean_line& l, const party_registry& reg, scratch& sc, class
   return;
 }
 
+/// A line as a line_cache keeps it: the text, cleaned, and how it was classified.
+struct remembered_line {
+  std::string raw;              // the line as given (the key); `cleaned` views it or its own copy
+  std::uint32_t hash = 0;
+  std::uint32_t reading = 0;    // the last reading that met it
+  clean_line cleaned;
+  bool classified_yet = false;  // (a Wikipedia box's rows are read without classifying)
+  std::uint32_t classified_on = 0;  // the line number the classification's positions are on
+  classified kind;              // read by the assembler, never changed by it
+};
+
 // ---------------------------------------------------------------------------------------------------------
 // Fields of a row
 
@@ -880,10 +906,10 @@ class assembler {
   assembler(document& doc, const party_registry& reg, bool wikipedia)
       : doc_(doc), reg_(reg), wiki_(wikipedia), forced_wiki_(wikipedia) {}
 
-  void line(const clean_line& l) {
+  /// Reads line `l`; with `memo` (the line cache's entry for it), as it was classified before.
+  void line(const clean_line& l, remembered_line* memo = nullptr) {
     if (wiki_ && wiki_row(l)) return;
-    auto& c = classified_;
-    classify(l, reg_, scratch_, c);
+    const auto& c = classification(l, memo);
     switch (c.kind) {
       case line_kind::blank:
       case line_kind::ruler:
@@ -927,6 +953,25 @@ class assembler {
       default:
         return;
     }
+  }
+
+  /// How `l` reads: classified now, or with the line cache's entry, as it was the first time (its positions
+  /// moved to this line). Nothing below changes a classification, so the cache's is read in place.
+  const classified& classification(const clean_line& l, remembered_line* memo) {
+    if (!memo) {
+      classify(l, reg_, scratch_, classified_);
+      return classified_;
+    }
+    auto& k = memo->kind;
+    if (!memo->classified_yet) {
+      classify(l, reg_, scratch_, k);
+      k.results.detach();
+      memo->classified_yet = true;
+    } else if (memo->classified_on != l.line) {
+      k.results.move_to_line(memo->classified_on, l.line);
+    }
+    memo->classified_on = l.line;
+    return k;
   }
 
   void finish() {
@@ -1015,13 +1060,13 @@ class assembler {
     if (p.kind == stated_kind::total) st.total_at = p.where;
   }
 
-  /// Adds pieces [from, to) to `ct`; their entries are moved out (each piece is added once).
-  void add_pieces(contest& ct, std::vector<piece>& ps, std::size_t from, std::size_t to) {
+  /// Adds pieces [from, to) to `ct` (copies: the pieces may be the line cache's).
+  void add_pieces(contest& ct, const std::vector<piece>& ps, std::size_t from, std::size_t to) {
     if (ct.entries.empty() && to > from) ct.entries.reserve(to - from);  // (only the first: growth stays geometric)
     for (std::size_t i = from; i < to; ++i) {
-      auto& p = ps[i];
+      const auto& p = ps[i];
       if (p.is_entry) {
-        ct.entries.push_back(std::move(p.e));
+        ct.entries.push_back(p.e);
         split_label(ct.entries.back());
       } else {
         set_stated(ct.stated, p, "the total");
@@ -1071,7 +1116,7 @@ class assembler {
   }
 
   /// The leading pieces of a row that finish the contest above (wrapped over a blank line by the PDF).
-  std::size_t take_continuation(contest& prev, classified& c, bool whole_row) {
+  std::size_t take_continuation(contest& prev, const classified& c, bool whole_row) {
     auto& ps = c.results.pieces;
     std::size_t n = 0;
     if (whole_row) {
@@ -1104,7 +1149,7 @@ class assembler {
     return n;
   }
 
-  void results(const clean_line& l, classified& c) {
+  void results(const clean_line& l, const classified& c) {
     const auto& r = c.results;
     std::size_t nonempty_prefix = std::count_if(c.prefix.begin(), c.prefix.end(), [](const span& s) { return !s.text.empty(); });
 
@@ -1144,8 +1189,7 @@ class assembler {
         add_pieces(*last(), c.results.pieces, 0, r.pieces.size());
         return;
       }
-      c.prefix.clear();
-      start_contest(l, c, 0);
+      start_contest(l, c, 0, false);
       block_ = true;
       open_ = false;
       return;
@@ -1212,15 +1256,17 @@ class assembler {
     return names_a_candidate(r.pieces.front().e.label);
   }
 
-  void start_contest(const clean_line& l, classified& c, std::size_t from) {
+  /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
+  void start_contest(const clean_line& l, const classified& c, std::size_t from, bool with_prefix = true) {
     contest& ct = doc_.contests.emplace_back();  // built where it stays (nothing below adds a contest)
     ct.line = l.line;
     ct.end_line = l.line;
     // views of the line (or of the headings held above it), read before anything is kept
     auto& fields = scratch_.texts;
     fields.clear();
-    for (const auto& s : c.prefix)
-      if (!s.text.empty()) fields.push_back(s.text);
+    if (with_prefix)
+      for (const auto& s : c.prefix)
+        if (!s.text.empty()) fields.push_back(s.text);
 
     std::optional<std::string_view> area, ward, names;
     if (!c.tabbed && fields.size() == 1) {
@@ -1619,17 +1665,102 @@ input_format detect_format(std::string_view text) noexcept {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The line cache
+
+struct line_cache::impl {
+  static constexpr std::size_t longest = 4096;     // bytes: longer lines are read each time
+  static constexpr std::size_t most_lines = 16384;
+
+  // open addressing by the line's hash (each entry stays where it was made: `cleaned` views its `raw`)
+  std::vector<std::unique_ptr<remembered_line>> table;
+  std::size_t count = 0;
+  std::size_t met = 0;     // lines met in this reading
+  std::size_t reused = 0;  // of which kept from an earlier reading
+  const party_registry* reg = nullptr;
+  std::uint32_t reading = 0;
+
+  /// A reading begins: a different registry classifies differently, so what was kept is dropped.
+  void begin(const party_registry& r) {
+    if (reg != &r) {
+      table.clear();
+      count = 0;
+      reg = &r;
+    }
+    ++reading;
+    met = reused = 0;
+  }
+
+  /// The entry for `raw`, met on line `line_no`: found, or made (not yet cleaned); null when not kept.
+  remembered_line* meet(std::string_view raw, std::uint32_t line_no) {
+    if (raw.size() > longest) return nullptr;
+    if (2 * (count + 1) > table.size() && count < most_lines) rebuild(false);
+    auto h = detail::hash_bytes(raw);
+    auto mask = table.size() - 1;
+    auto at = h & mask;
+    for (; table[at]; at = (at + 1) & mask) {
+      auto& m = *table[at];
+      if (m.hash != h || m.raw.size() != raw.size() || std::memcmp(m.raw.data(), raw.data(), raw.size()) != 0) continue;
+      if (m.reading != reading) ++met, ++reused;  // (a line met twice in one reading, a blank one, counts once)
+      m.reading = reading;
+      m.cleaned.line = line_no;
+      return &m;
+    }
+    if (count >= most_lines) return nullptr;
+    auto& m = table[at];
+    m = std::make_unique<remembered_line>();
+    m->raw.assign(raw.data(), raw.size());
+    m->hash = h;
+    m->reading = reading;
+    ++count;
+    ++met;
+    return m.get();
+  }
+
+  /// The reading ends: lines it did not meet are forgotten.
+  void end() {
+    if (met < count) rebuild(true);
+  }
+
+ private:
+  /// The table again, twice as large as its lines (`forget`: only the lines this reading met).
+  void rebuild(bool forget) {
+    auto old = std::move(table);
+    std::size_t keep = forget ? met : count + 1;
+    std::size_t size = 64;
+    while (size < 2 * keep) size *= 2;
+    table.clear();
+    table.resize(size);
+    count = 0;
+    for (auto& m : old) {
+      if (!m || (forget && m->reading != reading)) continue;
+      auto at = m->hash & (size - 1);
+      while (table[at]) at = (at + 1) & (size - 1);
+      table[at] = std::move(m);
+      ++count;
+    }
+  }
+};
+
+line_cache::line_cache() : impl_(std::make_unique<impl>()) {}
+line_cache::~line_cache() = default;
+std::size_t line_cache::size() const noexcept { return impl_->count; }
+std::size_t line_cache::reused() const noexcept { return impl_->reused; }
+
+// ---------------------------------------------------------------------------------------------------------
 // Reading in pieces
 
 struct stream_reader::impl {
-  explicit impl(const parse_options& o)
-      : options(o), reg(o.registry ? *o.registry : party_registry::builtin()), a(doc, reg, o.format == input_format::wikipedia) {
+  impl(const parse_options& o, line_cache::impl* cache)
+      : options(o), reg(o.registry ? *o.registry : party_registry::builtin()), a(doc, reg, o.format == input_format::wikipedia),
+        cache(cache) {
     doc.format = o.format == input_format::wikipedia ? input_format::wikipedia : input_format::text;
+    if (cache) cache->begin(reg);
   }
   parse_options options;
   const party_registry& reg;
   document doc;
   assembler a;
+  line_cache::impl* cache;
   std::string partial;  // a line not yet ended
   std::uint32_t line_no = 0;
   bool started = false;
@@ -1637,12 +1768,20 @@ struct stream_reader::impl {
   clean_line cleaned;    // reused for every line
 
   void line(std::string_view raw) {
-    clean(raw, ++line_no, cleaned);
-    a.line(cleaned);
+    ++line_no;
+    auto* memo = cache ? cache->meet(raw, line_no) : nullptr;
+    auto* l = &cleaned;
+    if (memo) {  // the cache's copy of the line, cleaned the first time it is met (line 0: not yet)
+      l = &memo->cleaned;
+      raw = memo->raw;
+    }
+    if (!memo || memo->cleaned.line == 0) clean(raw, line_no, *l);
+    a.line(*l, memo);
   }
 };
 
-stream_reader::stream_reader(const parse_options& options) : impl_(std::make_unique<impl>(options)) {}
+stream_reader::stream_reader(const parse_options& options)
+    : impl_(std::make_unique<impl>(options, options.cache ? options.cache->impl_.get() : nullptr)) {}
 stream_reader::~stream_reader() = default;
 
 void stream_reader::feed(std::string_view text) {
@@ -1684,6 +1823,7 @@ document stream_reader::take(bool end) {
     s.line(s.partial);  // the last line, ended or not (an empty one changes nothing)
     s.partial.clear();
     s.a.finish();
+    if (s.cache) s.cache->end();
     out.contests = std::move(s.doc.contests);
     out.shape = s.doc.shape;
   } else {

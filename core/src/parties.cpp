@@ -58,8 +58,25 @@ void normalise_to(std::string_view text, Put&& put) {
   }
 }
 
-/// The registry's keys are short: hashed eight bytes at a time (a multiply and a shift each), not byte by byte.
-std::uint32_t key_hash(std::string_view key) {
+/// Sorted by key, one entry a key: where parties share one, the earliest (by party index) keeps it; the curated
+/// entries come first in data/parties.json.
+template <typename Entries>
+void one_per_key(Entries& e) {
+  std::sort(e.begin(), e.end());  // by key, then by party index
+  e.erase(std::unique(e.begin(), e.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), e.end());
+}
+
+std::string without_bracketed(std::string_view text) {
+  // `UK Independence Party (UKIP)` is also known as `UK Independence Party`.
+  auto open = text.find('(');
+  if (open == std::string_view::npos || open == 0) return std::string(text);
+  return std::string(detail::trim(text.substr(0, open)));
+}
+
+}  // namespace
+
+/// (the registry's keys and the cache's lines are short: no byte-at-a-time loop but for the tail)
+std::uint32_t detail::hash_bytes(std::string_view key) noexcept {
   constexpr std::uint64_t mul = 0xff51afd7ed558ccdull;
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
   std::size_t i = 0;
@@ -77,23 +94,6 @@ std::uint32_t key_hash(std::string_view key) {
   }
   return static_cast<std::uint32_t>(h ^ (h >> 29));
 }
-
-/// Sorted by key, one entry a key: where parties share one, the earliest (by party index) keeps it; the curated
-/// entries come first in data/parties.json.
-template <typename Entries>
-void one_per_key(Entries& e) {
-  std::sort(e.begin(), e.end());  // by key, then by party index
-  e.erase(std::unique(e.begin(), e.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), e.end());
-}
-
-std::string without_bracketed(std::string_view text) {
-  // `UK Independence Party (UKIP)` is also known as `UK Independence Party`.
-  auto open = text.find('(');
-  if (open == std::string_view::npos || open == 0) return std::string(text);
-  return std::string(detail::trim(text.substr(0, open)));
-}
-
-}  // namespace
 
 std::string party_registry::normalise(std::string_view text) {
   std::string out;
@@ -152,7 +152,7 @@ std::vector<party_registry::slot> party_registry::hash_table(const entries& keys
   while (size < 2 * keys.size()) size *= 2;
   std::vector<slot> table(size);
   for (std::size_t k = 0; k < keys.size(); ++k) {
-    auto h = key_hash(keys[k].first);
+    auto h = detail::hash_bytes(keys[k].first);
     auto at = h & (size - 1);
     while (table[at].at != 0) at = (at + 1) & (size - 1);
     table[at] = {h, static_cast<std::uint32_t>(k + 1)};
@@ -164,7 +164,7 @@ const std::pair<std::string, std::size_t>* party_registry::lookup(const entries&
                                                                   std::string_view key) {
   if (table.empty()) return nullptr;
   auto mask = table.size() - 1;
-  auto h = key_hash(key);
+  auto h = detail::hash_bytes(key);
   for (auto at = h & mask;; at = (at + 1) & mask) {
     const auto& s = table[at];
     if (s.at == 0) return nullptr;

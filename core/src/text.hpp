@@ -38,6 +38,10 @@ inline std::string lower(std::string_view s) {
   return out;
 }
 
+/// A hash of `s`, eight bytes at a time (a multiply and a shift each), not byte by byte: the registry's keys,
+/// the line cache's lines (core/src/parties.cpp).
+[[nodiscard]] std::uint32_t hash_bytes(std::string_view s) noexcept;
+
 /// `a == b` compared in line: for the short labels and keys compared in loops (std::string's operator== is a
 /// library call in the wasm build).
 inline bool same_bytes(std::string_view a, std::string_view b) noexcept {

@@ -1,5 +1,7 @@
 // tests/fuzz/fuzz_read_compute.cpp - libFuzzer over the whole read-and-compute path: parse, compute under every
-// method, report mode, and every output. Any crash, leak, hang or sanitizer report fails the run.
+// method, report mode, and every output. Any crash, leak, hang or sanitizer report fails the run. The line cache
+// is kept from input to input, as the page keeps it from keystroke to keystroke: reading with it must give the
+// document reading without it gives.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -16,6 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   volatile std::size_t read = wardshare::compute(wardshare::parse(text, forced)).contests.size();
   (void)read;
   auto doc = wardshare::parse(text);
+  {
+    static wardshare::line_cache cache;
+    wardshare::parse_options cached;
+    cached.cache = &cache;
+    if (wardshare::to_json(wardshare::compute(wardshare::parse(text, cached))) != wardshare::to_json(wardshare::compute(doc)))
+      __builtin_trap();
+  }
   for (auto m : {wardshare::share_method::top, wardshare::share_method::total, wardshare::share_method::ballots,
                  wardshare::share_method::average}) {
     wardshare::compute_options o;

@@ -10,6 +10,8 @@
 
 namespace wardshare {
 
+class line_cache;
+
 /// How to read. The defaults suit anything a person pastes.
 struct parse_options {
   /// Inputs longer than this are refused with an `input_too_large` error (the page caps pastes at 10 MB).
@@ -18,6 +20,37 @@ struct parse_options {
   const party_registry* registry = nullptr;
   /// The reader; `automatic` recognises JSON, CSV with a header, and text (which covers the rest).
   input_format format = input_format::automatic;
+  /// Lines read before, for reading an edited text again (the page, on every keystroke): a line met again is
+  /// not cleaned and classified again. The document is the same with or without. Null: every line is read.
+  line_cache* cache = nullptr;
+};
+
+/// How the text reader read the lines of one reading, kept for the next: an edit changes a line or two of a
+/// report, and the others need not be read again. A reading with the cache gives the document a reading without
+/// it gives; lines the reading did not meet are forgotten at its end. Lines longer than 4 KB are not kept, nor
+/// more than 16,384 lines. One reading at a time; the registry is the one the reading used (another clears it).
+///
+///     wardshare::line_cache cache;
+///     wardshare::parse_options o;
+///     o.cache = &cache;
+///     auto before = wardshare::parse(text, o);
+///     auto after = wardshare::parse(edited, o);  // reads only the lines the edit changed
+class line_cache {
+ public:
+  line_cache();
+  ~line_cache();
+  line_cache(const line_cache&) = delete;
+  line_cache& operator=(const line_cache&) = delete;
+  /// Lines kept.
+  [[nodiscard]] std::size_t size() const noexcept;
+  /// Lines met again in the last reading (its other lines were read).
+  [[nodiscard]] std::size_t reused() const noexcept;
+
+  struct impl;  // (core/src/parse.cpp)
+
+ private:
+  friend class stream_reader;
+  std::unique_ptr<impl> impl_;
 };
 
 /// The reader `automatic` would choose for `text` (never `automatic`).
