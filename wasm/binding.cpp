@@ -22,7 +22,12 @@ struct js_options {
   std::string format;           ///< auto | text | wikipedia | csv | json
   bool csv = false;             ///< the CSV table instead of the JSON document
   bool display = false;         ///< only what the page shows (wardshare::json_detail::display)
+  bool reuse_lines = true;      ///< lines the last call read are not read again (wardshare::line_cache)
 };
+
+/// The lines of the last text read, for the next call: the page calls on every keystroke, and a keystroke
+/// changes one line.
+wardshare::line_cache lines;
 
 /// The core's options from the page's; an unknown method is noted (the page normalises, other callers may not).
 wardshare::compute_options core_options(const js_options& o, std::vector<wardshare::diagnostic>* notes) {
@@ -40,6 +45,7 @@ wardshare::compute_options core_options(const js_options& o, std::vector<wardsha
 wardshare::document read(const std::string& text, const js_options& o, std::vector<wardshare::diagnostic>* notes) {
   wardshare::parse_options popts;
   popts.max_bytes = 10u * 1024u * 1024u;  // the page's limit: 10 MB
+  if (o.reuse_lines) popts.cache = &lines;
   if (auto f = wardshare::parse_format(o.format)) popts.format = *f;
   else if (notes)
     notes->push_back({{1, 1}, wardshare::severity::warning, wardshare::diag_code::unknown_option,
@@ -100,7 +106,8 @@ EMSCRIPTEN_BINDINGS(wardshare) {
       .field("printed_shares", &js_options::printed_shares)
       .field("format", &js_options::format)
       .field("csv", &js_options::csv)
-      .field("display", &js_options::display);
+      .field("display", &js_options::display)
+      .field("reuse_lines", &js_options::reuse_lines);
   emscripten::function("run", &run);
   emscripten::function("run_in_memory", &run_in_memory);
   emscripten::function("output_address", &output_address);

@@ -2,7 +2,7 @@
 // worker and the <ward-calculator> element. Nothing crosses the boundary but strings.
 import createWardshare from './wardshare-core.js';
 
-export const DEFAULTS = Object.freeze({ method: 'top', independents: 'auto', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false });
+export const DEFAULTS = Object.freeze({ method: 'top', independents: 'auto', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false, reuse_lines: true });
 export const METHODS = Object.freeze({
   top: "a party's highest candidate over the sum of every party's highest candidate (the report method)",
   total: "a party's votes over all votes cast for all candidates",
@@ -63,6 +63,7 @@ export function normalise(options = {}) {
     format: Object.hasOwn(FORMATS, o.format) ? o.format : 'auto',
     csv: Boolean(o.csv),
     display: Boolean(o.display),
+    reuse_lines: Boolean(o.reuse_lines),
   };
 }
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { load, loadJson, computeWith, normalise, csvWith, wantsJson } = await import(`${root}dist/core.js`);
+const { load, loadJson, computeJson, computeWith, normalise, csvWith, wantsJson } = await import(`${root}dist/core.js`);
 const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
 const jsonModule = await loadJson({ wasmBinary: readFileSync(`${root}dist/wardshare-json.wasm`) });
 const report = `${root}tests/corpus/tusc-local-elections-2024.txt`;
@@ -111,11 +111,26 @@ test("read_compute_ms: the module's own clock for reading and computing, without
   assert.ok(Number.isFinite(jsonModule.read_compute_ms()) && jsonModule.read_compute_ms() >= 0);
 });
 
+test('reusing the lines of the last call (the page, on every keystroke) answers as reading every line', () => {
+  // a contest typed at the end of the report a key at a time, a line taken out, the first line edited, a ward
+  const typed = [...'\nLab 100; Con 50; TUSC 7 (4.7%)'].map((_, i, keys) => text + keys.slice(0, i + 1).join(''));
+  const lines = text.split('\n');
+  const edits = [text, text, ...typed, lines.filter((_, i) => i !== 300).join('\n'), `X${text}`,
+    'Fryerns (three seats)\tEleanor Donne\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236', text];
+  for (const [i, t] of edits.entries()) {
+    for (const summary of [false, true]) {
+      const reused = computeJson(module, t, { summary, display: true, reuse_lines: true });
+      const read = computeJson(module, t, { summary, display: true, reuse_lines: false });
+      assert.equal(reused, read, `edit ${i}, summary ${summary}`);
+    }
+  }
+});
+
 test('options are normalised before they cross the boundary', () => {
   assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
-    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false });
+    { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false, reuse_lines: true });
   // an unknown method that reaches the core is reported, not fatal
-  const raw = JSON.parse(module.run('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'xml', csv: false, display: false }));
+  const raw = JSON.parse(module.run('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'xml', csv: false, display: false, reuse_lines: false }));
   assert.deepEqual(raw.diagnostics.map((d) => d.code), ['unknown_option', 'unknown_option']);  // the method and the format
   assert.equal(raw.contests[0].method, 'top');
 });
