@@ -1,5 +1,6 @@
 // bench/native.cpp - times parse, compute and JSON on a file, and a plain line scan of the same bytes (the
-// practical ceiling). Prints one JSON line of medians: `wardshare_bench FILE [REPEATS]`.
+// practical ceiling); and parse with a line cache as the page reads, first with an empty one, then after an
+// edit of the last line (a keystroke). Prints one JSON line of medians: `wardshare_bench FILE [REPEATS]`.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -40,7 +41,13 @@ int main(int argc, char** argv) {
   wardshare::parse_options popts;
   popts.max_bytes = text.size() + 1;
 
-  std::vector<double> scan, parse, compute, summary, json, total;
+  std::vector<double> scan, parse, compute, summary, json, total, cache_first, cache_edit;
+  wardshare::line_cache cache;
+  wardshare::parse_options cached = popts;
+  cached.cache = &cache;
+  cached.max_bytes += 16;
+  // the text with a contest being typed at its end: each reading differs from the one before in its last line
+  std::string edits[2] = {text + "\nLab 100; Con 5", text + "\nLab 100; Con 50"};
   std::size_t contests = 0, sink = 0;
   for (int i = 0; i < repeats; ++i) {
     scan.push_back(time_ms([&] {
@@ -65,15 +72,23 @@ int main(int argc, char** argv) {
     // report mode's summary (the page asks for it with a whole report): timed apart, not in read-and-compute
     summary.push_back(time_ms([&] { sink += wardshare::summarise(doc, res, std::nullopt, 5.0).league.size(); }));
     json.push_back(time_ms([&] { out = wardshare::to_json(res); }));
+    {
+      wardshare::line_cache fresh;
+      wardshare::parse_options first = popts;
+      first.cache = &fresh;
+      cache_first.push_back(time_ms([&] { sink += wardshare::parse(text, first).contests.size(); }));
+    }
+    cache_edit.push_back(time_ms([&] { sink += wardshare::parse(edits[i % 2], cached).contests.size(); }));
     total.push_back(parse.back() + compute.back() + json.back());
     contests = res.contests.size();
     sink += out.size();
   }
   double mb = static_cast<double>(text.size()) / 1e6;
   std::printf("{\"bytes\": %zu, \"contests\": %zu, \"repeats\": %d, \"scan_ms\": %.3f, \"parse_ms\": %.3f, \"compute_ms\": %.3f, "
-              "\"summary_ms\": %.3f, \"json_ms\": %.3f, \"total_ms\": %.3f, \"scan_mb_s\": %.1f, \"read_compute_mb_s\": %.1f, \"total_mb_s\": %.1f, "
+              "\"summary_ms\": %.3f, \"json_ms\": %.3f, \"parse_cache_first_ms\": %.3f, \"parse_cache_edit_ms\": %.3f, \"total_ms\": %.3f, \"scan_mb_s\": %.1f, \"read_compute_mb_s\": %.1f, \"total_mb_s\": %.1f, "
               "\"contests_per_s\": %.0f, \"sink\": %zu}\n",
-              text.size(), contests, repeats, median(scan), median(parse), median(compute), median(summary), median(json), median(total),
+              text.size(), contests, repeats, median(scan), median(parse), median(compute), median(summary), median(json), median(cache_first),
+              median(cache_edit), median(total),
               mb / (median(scan) / 1000), mb / ((median(parse) + median(compute)) / 1000), mb / (median(total) / 1000),
               static_cast<double>(contests) / (median(total) / 1000), sink % 10);
   return 0;
