@@ -45,18 +45,24 @@ async function keystrokes(text, keys) {
     compute_median: pct(entries.map((e) => e[1]), 0.5), core_median: pct(entries.map((e) => e[2]), 0.5), samples: entries.length };
 }
 // 3. the whole report computed as the page computes it (web/core.js computeJson, then JSON.parse), warm, on
-// the page's thread with nothing else running: the page's document (display) against the full one, in turns
+// the page's thread with nothing else running: the page's document (display) against the full one, in turns,
+// every line read (reuse_lines off: the same text again would find every line read before); then the module's
+// reading and computing as a keystroke has it, the last line changed and the others met before (reuse_lines on)
 async function computeInPage() {
   const page = await browser.newPage();
   await page.goto(`${url}?nosw`);
   const r = await page.evaluate(async (text) => {
     const core = await import('./core.js');
     const m = await core.load();
-    const t = { display: [], display_parse: [], full: [], full_parse: [], read_compute: [] };
+    const t = { display: [], display_parse: [], full: [], full_parse: [], read_compute: [], read_compute_edited: [] };
+    const edits = [`${text}\nLab 100; Con 5`, `${text}\nLab 100; Con 50`];
     for (let i = 0; i < 60; i++) {
+      // (in turns with the others, which leave the module's cache alone: each of these changes one line)
+      core.computeJson(m, edits[i % 2], { summary: true, display: true, reuse_lines: true });
+      if (i >= 10) t.read_compute_edited.push(m.read_compute_ms());
       for (const display of [true, false]) {
         const a = performance.now();
-        const json = core.computeJson(m, text, { summary: true, display });
+        const json = core.computeJson(m, text, { summary: true, display, reuse_lines: false });
         const b = performance.now();
         if (i >= 10 && display) t.read_compute.push(m.read_compute_ms());  // the module's own clock: before it writes
         JSON.parse(json);

@@ -40,6 +40,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   s.threshold = threshold;
   int threshold_tenths = static_cast<int>(threshold * 10 + 0.5);
   std::map<std::string, std::size_t> area_index;
+  std::size_t last_area = 0;  // == by_area.size(): none yet
   double share_sum = 0;
 
   const auto normal_key = party_registry::normalise(key);
@@ -75,13 +76,18 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     s.votes += f.all_votes;
     share_sum += f.share;
     if (f.share_tenths >= threshold_tenths) s.at_or_above += 1;
-    auto area = c.area.value_or("");
-    auto ai = area_index.find(area);  // (found before emplacing: emplace builds a node even for a known area)
-    if (ai == area_index.end()) {
-      ai = area_index.emplace(area, s.by_area.size()).first;
-      s.by_area.push_back({area, 0, 0, 0, 0});
+    // (a report lists an area's contests together: the last area is tried before the index)
+    std::string_view area = c.area ? std::string_view(*c.area) : std::string_view();
+    if (last_area == s.by_area.size() || !detail::same_bytes(s.by_area[last_area].area, area)) {
+      std::string name(area);
+      auto ai = area_index.find(name);  // (found before emplacing: emplace builds a node even for a known area)
+      if (ai == area_index.end()) {
+        ai = area_index.emplace(name, s.by_area.size()).first;
+        s.by_area.push_back({std::move(name), 0, 0, 0, 0});
+      }
+      last_area = ai->second;
     }
-    auto& a = s.by_area[ai->second];
+    auto& a = s.by_area[last_area];
     a.contests += 1;
     a.candidates += f.candidates;
     a.votes += f.all_votes;
@@ -91,11 +97,13 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   s.areas = static_cast<int>(s.by_area.size());
   s.mean_share = s.contests ? share_sum / s.contests : 0;
 
-  std::vector<focus_result> league;
+  // the league: contests at or above the threshold by share, highest first (ordered by index, each row copied once)
+  std::vector<const focus_result*> above;
   for (const auto& f : s.per_contest)
-    if (f.share_tenths >= threshold_tenths) league.push_back(f);
-  detail::stable_sort_by(league, [](const focus_result& a, const focus_result& b) { return a.share > b.share; });
-  for (std::size_t i = 0; i < league.size(); ++i) s.league.push_back({static_cast<int>(i) + 1, league[i]});
+    if (f.share_tenths >= threshold_tenths) above.push_back(&f);
+  auto order = detail::stable_order(above.size(), [&](std::size_t a, std::size_t b) { return above[a]->share > above[b]->share; });
+  s.league.reserve(order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) s.league.push_back({static_cast<int>(i) + 1, *above[order[i]]});
 
   // places in the document that quote a contest's figure differently (a league table against its row); every
   // quote is held against every contest, by wards gathered side by side (one scan of a small array each)
