@@ -483,6 +483,25 @@ TEST_CASE("parsing - with a line cache, every edit reads as it reads without") {
   }
 }
 
+TEST_CASE("parsing - a line cache keeps no more than 2 MB of lines, and reads the rest as before") {
+  std::string text;
+  for (int i = 0; i < 600; ++i)  // 600 lines of ~4,000 bytes: 2.4 MB
+    text += "Ward " + std::to_string(i) + "\tA Name\tLab " + std::to_string(1000 + i) + "; Con 529" + std::string(3950, ' ') + "; TUSC 218\n";
+  line_cache cache;
+  parse_options o;
+  o.cache = &cache;
+  o.max_bytes = 4u << 20;
+  parse_options plain;
+  plain.max_bytes = o.max_bytes;
+  auto with = parse(text, o);
+  CHECK(cache.size() > 400);
+  CHECK(cache.size() < 600);  // about 2 MB of them
+  CHECK(everything(with) == everything(parse(text, plain)));
+  auto again = parse(text, o);
+  CHECK(cache.reused() == cache.size());
+  CHECK(everything(again) == everything(with));
+}
+
 TEST_CASE("parsing - a line cache keeps no line longer than 4 KB, and is dropped for another registry") {
   line_cache cache;
   parse_options o;

@@ -1670,10 +1670,12 @@ input_format detect_format(std::string_view text) noexcept {
 struct line_cache::impl {
   static constexpr std::size_t longest = 4096;     // bytes: longer lines are read each time
   static constexpr std::size_t most_lines = 16384;
+  static constexpr std::size_t most_bytes = 2u << 20;  // of lines kept: 30 times the 2024 report
 
   // open addressing by the line's hash (each entry stays where it was made: `cleaned` views its `raw`)
   std::vector<std::unique_ptr<remembered_line>> table;
   std::size_t count = 0;
+  std::size_t bytes = 0;   // the lines' own length
   std::size_t met = 0;     // lines met in this reading
   std::size_t reused = 0;  // of which kept from an earlier reading
   const party_registry* reg = nullptr;
@@ -1683,7 +1685,7 @@ struct line_cache::impl {
   void begin(const party_registry& r) {
     if (reg != &r) {
       table.clear();
-      count = 0;
+      count = bytes = 0;
       reg = &r;
     }
     ++reading;
@@ -1705,7 +1707,7 @@ struct line_cache::impl {
       m.cleaned.line = line_no;
       return &m;
     }
-    if (count >= most_lines) return nullptr;
+    if (count >= most_lines || bytes + raw.size() > most_bytes) return nullptr;
     auto& m = table[at];
     m = std::make_unique<remembered_line>();
     m->raw.assign(raw.data(), raw.size());
@@ -1713,6 +1715,7 @@ struct line_cache::impl {
     m->reading = reading;
     ++count;
     ++met;
+    bytes += raw.size();
     return m.get();
   }
 
@@ -1730,11 +1733,12 @@ struct line_cache::impl {
     while (size < 2 * keep) size *= 2;
     table.clear();
     table.resize(size);
-    count = 0;
+    count = bytes = 0;
     for (auto& m : old) {
       if (!m || (forget && m->reading != reading)) continue;
       auto at = m->hash & (size - 1);
       while (table[at]) at = (at + 1) & (size - 1);
+      bytes += m->raw.size();
       table[at] = std::move(m);
       ++count;
     }
