@@ -126,6 +126,18 @@ test('reusing the lines of the last call (the page, on every keystroke) answers 
   }
 });
 
+test("embind's type names come from the binding's own siprintf (musl's printf is not linked)", () => {
+  // __getTypeName (embind's error messages) writes a type's address with siprintf("%p"); wasm/binding.cpp
+  // provides that one format
+  for (const [m, address] of [[module, 4096], [jsonModule, 0xabc123]]) {
+    const at = m.___getTypeName(address);
+    let name = '';
+    for (let i = at; m.HEAPU8[i]; i++) name += String.fromCharCode(m.HEAPU8[i]);
+    m._free(at);
+    assert.equal(name, `0x${address.toString(16)}`);
+  }
+});
+
 test('options are normalised before they cross the boundary', () => {
   assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
     { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false, reuse_lines: true });
