@@ -47,7 +47,7 @@ void print_summary(const wardshare::summary& s) {
               s.contests, s.candidates, s.areas, group_thousands(s.votes).c_str(), tenths(s.mean_share).c_str(), s.at_or_above);
   std::printf("League table\n");
   for (const auto& l : s.league)
-    std::printf("  %3d  %-28s %-32s %s (%s%%)\n", l.rank, l.row.area.value_or("").c_str(), l.row.ward.value_or("").c_str(),
+    std::printf("  %3d  %-28s %-32s %s (%s%%)\n", l.rank, std::string(l.row.area.value_or("")).c_str(), std::string(l.row.ward.value_or("")).c_str(),
                 group_thousands(l.row.votes).c_str(), format_tenths(l.row.share_tenths).c_str());
   std::printf("\nBy area\n");
   for (const auto& a : s.by_area)

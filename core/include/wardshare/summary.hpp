@@ -4,16 +4,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wardshare/compute.hpp"
 
 namespace wardshare {
 
-/// The focus party in one contest.
+/// The focus party in one contest. Its area and ward are views into the result summarised (as a result's are
+/// into its document): a summary lives no longer than the result and document it was made from.
 struct focus_result {
-  std::optional<std::string> area;
-  std::optional<std::string> ward;
+  std::optional<std::string_view> area;
+  std::optional<std::string_view> ward;
   int seats = 1;
   int candidates = 0;            ///< how many candidates the focus party stood
   std::int64_t votes = 0;        ///< its best candidate's votes
@@ -43,8 +45,8 @@ struct area_row {
 /// An inconsistency in the source: a check, or two places that disagree about one contest.
 struct audit_row {
   std::uint32_t line = 0;
-  std::optional<std::string> area;
-  std::optional<std::string> ward;
+  std::optional<std::string_view> area;  ///< (views into the result or the document, as focus_result's)
+  std::optional<std::string_view> ward;
   std::string code;               ///< `share_mismatch`, `total_mismatch`, `quote_mismatch`, ...
   std::string message;
 };
@@ -71,7 +73,8 @@ struct summary {
   std::vector<audit_row> audit;
 };
 
-/// Summarises `r` (computed from `doc`) for `focus` (default: the label the document prints most often).
+/// Summarises `r` (computed from `doc`) for `focus` (default: the label the document prints most often). The
+/// summary refers to both: keep them while it is used.
 [[nodiscard]] summary summarise(const document& doc, const result& r, std::optional<std::string> focus = std::nullopt,
                                 double threshold = 5.0, share_source shares_from = share_source::computed);
 
