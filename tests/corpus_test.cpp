@@ -84,7 +84,7 @@ TEST_CASE("corpus - the 2024 report's regional tables") {
     CHECK(equal != has_check);  // each printed figure is either reproduced or flagged, never both
     if (has_check) {
       ++flagged;
-      flagged_wards.push_back(*match->ward);
+      flagged_wards.emplace_back(*match->ward);
     } else {
       ++reproduced;
     }

@@ -244,7 +244,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     std::string_view display;  // views of the registry, the entry or cr, which outlive their use below
     std::string_view colour;
     if (e.label.empty()) {
-      cr.label = e.name ? *e.name : std::string("?");
+      cr.label = e.name ? std::string_view(*e.name) : std::string_view("?");
       cr.group = e.name ? "name:" + *e.name : std::string("?");
       display = cr.label;
     } else {
@@ -354,7 +354,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     std::int64_t boundary = order_n > n ? out.candidates[order[n]].votes : -1;
     std::int64_t last_in = out.candidates[order[std::min(n, order_n) - 1]].votes;
     bool tie = order_n > n && boundary == last_in && boundary > 0;
-    std::vector<std::string> tied;
+    std::vector<std::string_view> tied;
     for (std::size_t k = 0; k < order_n && k < n; ++k) {
       auto& cand = out.candidates[order[k]];
       if (tie && cand.votes == boundary) continue;
@@ -362,9 +362,9 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     }
     if (tie) {
       for (std::size_t k = 0; k < order_n; ++k)
-        if (auto idx = order[k]; out.candidates[idx].votes == boundary) tied.push_back(out.candidates[idx].name ? *out.candidates[idx].name : out.candidates[idx].label);
+        if (auto idx = order[k]; out.candidates[idx].votes == boundary) tied.push_back(out.candidates[idx].name.value_or(out.candidates[idx].label));
       std::string who;
-      for (std::size_t k = 0; k < tied.size(); ++k) who += (k ? (k + 1 == tied.size() ? " and " : ", ") : "") + tied[k];
+      for (std::size_t k = 0; k < tied.size(); ++k) (who += k ? (k + 1 == tied.size() ? " and " : ", ") : "") += tied[k];
       out.checks.push_back({"tie_at_boundary", std::nullopt,
                             detail::cat({who, " are tied on ", groups(boundary), " votes for the last seat: the votes cannot say who is elected"}),
                             {c.line, 1}});
@@ -378,7 +378,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   if (any_marker)
     for (const auto& cand : out.candidates)
       if (cand.elected_marker != cand.elected)
-        out.checks.push_back({"elected_mismatch", cand.label,
+        out.checks.push_back({"elected_mismatch", std::string(cand.label),
                               detail::cat({cand.name ? *cand.name : cand.label, " (", groups(cand.votes), ") is ",
                                   (cand.elected_marker ? "marked elected but is not among the top " : "not marked elected but is among the top ") +
                                   detail::num(out.seats), " by votes"}),
@@ -450,7 +450,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
       auto hi = static_cast<std::int64_t>(static_cast<double>(cand.votes) * 1000.0 / (printed - 0.5));
       msg += detail::cat({"; no stated figure reproduces it (a denominator from ", groups(lo), " to ", groups(hi), " would)"});
     }
-    out.checks.push_back({"share_mismatch", cand.label, msg, e.where});
+    out.checks.push_back({"share_mismatch", std::string(cand.label), msg, e.where});
   }
 
   // focus: chosen, else the party whose share the text prints

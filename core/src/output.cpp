@@ -385,7 +385,7 @@ std::string to_text(const result& r) {
   for (const auto& c : r.contests) {
     std::string title;
     if (c.area) title += *c.area;
-    if (c.ward) title += (title.empty() ? "" : " - ") + *c.ward;
+    if (c.ward) (title += title.empty() ? "" : " - ") += *c.ward;
     if (title.empty()) title = "Contest";
     title += " (" + detail::num(c.seats) + (c.seats == 1 ? " seat" : " seats") + ")";
     out += title + "  [line " + detail::num(c.line) + ", method " + std::string(to_string(c.method)) + "]\n";
@@ -407,8 +407,12 @@ std::string to_text(const result& r) {
       out += "  Swing " + format_tenths(c.swing->tenths) + " points from " + c.swing->from + " to " + c.swing->to + " (Butler)\n";
     if (c.source && c.source->outcome) out += "  Outcome as printed: " + *c.source->outcome + "\n";
     std::string elected;
-    for (const auto& x : c.candidates)
-      if (x.elected) elected += (elected.empty() ? "" : ", ") + (x.name ? *x.name + " (" + x.label + ")" : x.label + " " + group_thousands(x.votes));
+    for (const auto& x : c.candidates) {
+      if (!x.elected) continue;
+      if (!elected.empty()) elected += ", ";
+      if (x.name) elected += detail::cat({*x.name, " (", x.label, ")"});
+      else elected += detail::cat({x.label, " ", group_thousands(x.votes)});
+    }
     if (!elected.empty()) out += "  Elected: " + elected + "\n";
     out += "  " + report_line(c) + "\n";
     for (const auto& k : c.checks) out += "  ! " + k.code + ": " + k.message + "\n";

@@ -39,10 +39,11 @@ struct compute_options {
   const party_registry* registry = nullptr;  ///< null: the built-in registry
 };
 
-/// One candidate, with the party the label resolved to.
+/// One candidate, with the party the label resolved to. Its name and label are views into the document computed
+/// (as a contest_result's area and ward are): a result lives no longer than its document.
 struct candidate_result {
-  std::optional<std::string> name;
-  std::string label;                 ///< as written (the candidate's name when no label was given)
+  std::optional<std::string_view> name;
+  std::string_view label;            ///< as written (the candidate's name when no label was given; `?` when neither)
   /// The registry's name, when the label is known: a view into the registry, which outlives the result
   /// (the built-in one lives for the program; a registry passed in compute_options must be kept alive).
   std::optional<std::string_view> party;
@@ -99,10 +100,10 @@ struct check {
 };
 
 struct contest_result {
-  std::optional<std::string> area;
-  std::optional<std::string> ward;
+  std::optional<std::string_view> area;  ///< (views into the document, which must outlive the result)
+  std::optional<std::string_view> ward;
   int seats = 1;
-  std::string seats_from;            ///< `text`, `option` or `default`
+  std::string_view seats_from;       ///< `text`, `option`, `elected markers` or `default`
   share_method method = share_method::top;  ///< the method used
   share_method requested = share_method::top;
   std::uint32_t line = 0;
