@@ -364,7 +364,10 @@ contest_result compute_contest(const contest& c, const compute_options& options,
       for (std::size_t k = 0; k < order_n; ++k)
         if (auto idx = order[k]; out.candidates[idx].votes == boundary) tied.push_back(out.candidates[idx].name.value_or(out.candidates[idx].label));
       std::string who;
-      for (std::size_t k = 0; k < tied.size(); ++k) (who += k ? (k + 1 == tied.size() ? " and " : ", ") : "") += tied[k];
+      for (std::size_t k = 0; k < tied.size(); ++k) {
+        if (k) who += k + 1 == tied.size() ? " and " : ", ";
+        who += tied[k];
+      }
       out.checks.push_back({"tie_at_boundary", std::nullopt,
                             detail::cat({who, " are tied on ", groups(boundary), " votes for the last seat: the votes cannot say who is elected"}),
                             {c.line, 1}});

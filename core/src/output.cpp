@@ -385,7 +385,10 @@ std::string to_text(const result& r) {
   for (const auto& c : r.contests) {
     std::string title;
     if (c.area) title += *c.area;
-    if (c.ward) (title += title.empty() ? "" : " - ") += *c.ward;
+    if (c.ward) {
+      if (!title.empty()) title += " - ";
+      title += *c.ward;
+    }
     if (title.empty()) title = "Contest";
     title += " (" + detail::num(c.seats) + (c.seats == 1 ? " seat" : " seats") + ")";
     out += title + "  [line " + detail::num(c.line) + ", method " + std::string(to_string(c.method)) + "]\n";

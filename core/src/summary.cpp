@@ -15,7 +15,10 @@ namespace {
 std::string where_of(const contest_result& c) {
   std::string s;
   if (c.area) s += *c.area;
-  if (c.ward) (s += s.empty() ? "" : " / ") += *c.ward;
+  if (c.ward) {
+    if (!s.empty()) s += " / ";
+    s += *c.ward;
+  }
   return s.empty() ? "line " + detail::num(c.line) : s;
 }
 

@@ -28,8 +28,8 @@ struct parse_options {
 /// How the text reader read the lines of one reading, kept for the next: an edit changes a line or two of a
 /// report, and the others need not be read again. A reading with the cache gives the document a reading without
 /// it gives; lines the reading did not meet are forgotten at its end. Lines longer than 4 KB are not kept, nor
-/// more than 16,384 lines or 2 MB of them (the rest are read each time). One reading at a time; the registry is
-/// the one the reading used (another clears it).
+/// more than 16,384 lines or 2 MB of them (the rest are read each time). One reading at a time. A reading with
+/// another registry (told apart by address) clears it.
 ///
 ///     wardshare::line_cache cache;
 ///     wardshare::parse_options o;
