@@ -152,6 +152,35 @@ test('a malformed token shows its diagnostic, and clicking it selects the line',
   await context.close();
 });
 
+test('editing above and within earlier lines: shares and line references follow the edit', async () => {
+  // the worker's module reuses the lines it read for the last keystroke (reuse_lines): a line pushed down by an
+  // edit above it must point to where it is now, and a line edited must be read again
+  const { context, page, errors } = await open();
+  await page.fill('#input', `Basildon\nFryerns (three seats)\tEleanor Donne\t${FRYERNS}\nLab 1,160; Con 529; LD 329; Green; TUSC 218 (9.7%)`);
+  await waitFor(page, () => /^Line 3, column 29/.test(document.querySelector('.diagnostics li')?.textContent ?? ''));
+  assert.equal(await share(page, 'TUSC'), '9.7%');
+  const typeAt = async (at, text) => {
+    const before = Number(await page.evaluate(() => document.documentElement.dataset.resultId));
+    await page.evaluate((n) => { const t = document.getElementById('input'); t.focus(); t.setSelectionRange(n, n); }, at);
+    await page.keyboard.type(text);
+    await waitFor(page, (n) => Number(document.documentElement.dataset.resultId) > n, before);
+  };
+  await typeAt(0, 'Eastern\n');  // every line below moves down one
+  await waitFor(page, () => /^Line 4, column 29/.test(document.querySelector('.diagnostics li')?.textContent ?? ''));
+  await page.click('.diagnostics summary');  // (two contests: the notes start closed)
+  await page.click('.diagnostics li button');
+  const selected = await page.evaluate(() => { const t = document.getElementById('input'); return t.value.slice(t.selectionStart, t.selectionEnd); });
+  assert.equal(selected, 'Green; TUSC 218 (9.7%)');
+  // Con 529 becomes Con 5290 in the Fryerns row: its shares are worked out again, and the printed 9.7% is flagged
+  const value = await page.inputValue('#input');
+  await typeAt(value.indexOf('Con 529') + 'Con 529'.length, '0');
+  await waitFor(page, () => document.querySelector('.card')?.textContent.includes('5,290'));
+  assert.equal(await share(page, 'TUSC'), '3.1%');
+  assert.match(await page.locator('.card').first().locator('.checks').textContent(), /Printed share does not match/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the example buttons, CSV download and the checks beside their numbers', async () => {
   const { context, page } = await open();
   await page.click('[data-example=ward]');
