@@ -835,7 +835,6 @@ void classify(const clean_line& l, const party_registry& reg, scratch& sc, class
   }
   if (nonempty > 1) { c.kind = line_kind::table_header; return; }
   c.kind = looks_like_prose(t) ? line_kind::prose : line_kind::heading;
-  return;
 }
 
 /// A line as a line_cache keeps it: the text, cleaned, and how it was classified.
@@ -843,9 +842,9 @@ struct remembered_line {
   std::string raw;              // the line as given (the key); `cleaned` views it or its own copy
   std::uint32_t hash = 0;
   std::uint32_t reading = 0;    // the last reading that met it
-  clean_line cleaned;
-  bool classified_yet = false;  // (a Wikipedia box's rows are read without classifying)
-  std::uint32_t classified_on = 0;  // the line number the classification's positions are on
+  clean_line cleaned;           // (line 0: not cleaned yet)
+  std::uint32_t classified_on = 0;  // the line number the classification's positions are on; 0: not classified
+                                    // yet (a Wikipedia box's rows are read without classifying)
   classified kind;              // read by the assembler, never changed by it
 };
 
@@ -963,10 +962,9 @@ class assembler {
       return classified_;
     }
     auto& k = memo->kind;
-    if (!memo->classified_yet) {
+    if (memo->classified_on == 0) {
       classify(l, reg_, scratch_, k);
       k.results.detach();
-      memo->classified_yet = true;
     } else if (memo->classified_on != l.line) {
       k.results.move_to_line(memo->classified_on, l.line);
     }
@@ -1701,6 +1699,7 @@ struct line_cache::impl {
     auto at = h & mask;
     for (; table[at]; at = (at + 1) & mask) {
       auto& m = *table[at];
+      // (memcmp, not same_bytes: lines are long, and its byte loop was a tenth of a cached reading, callgrind)
       if (m.hash != h || m.raw.size() != raw.size() || std::memcmp(m.raw.data(), raw.data(), raw.size()) != 0) continue;
       if (m.reading != reading) ++met, ++reused;  // (a line met twice in one reading, a blank one, counts once)
       m.reading = reading;
@@ -1775,7 +1774,7 @@ struct stream_reader::impl {
     ++line_no;
     auto* memo = cache ? cache->meet(raw, line_no) : nullptr;
     auto* l = &cleaned;
-    if (memo) {  // the cache's copy of the line, cleaned the first time it is met (line 0: not yet)
+    if (memo) {  // the cache's copy of the line, cleaned the first time it is met
       l = &memo->cleaned;
       raw = memo->raw;
     }
