@@ -109,16 +109,29 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   for (std::size_t i = 0; i < order.size(); ++i) s.league.push_back({static_cast<int>(i) + 1, *above[order[i]]});
 
   // places in the document that quote a contest's figure differently (a league table against its row); every
-  // quote is held against every contest, by wards gathered side by side (one scan of a small array each)
-  std::vector<std::string_view> wards;
-  if (!doc.quotes.empty())
-    for (const auto& c : r.contests) wards.push_back(c.ward ? std::string_view(*c.ward) : std::string_view());
+  // quote is held against the contests of its ward, found by the hash of the ward: a bucket of contests for each
+  // hash (a report has a hundred quotes and three hundred contests)
+  std::vector<std::uint32_t> wards, first, next;  // a contest's ward hash; a bucket's first contest and the next
+  if (!doc.quotes.empty()) {
+    std::size_t buckets = 1;
+    while (buckets < r.contests.size()) buckets *= 2;
+    first.assign(buckets, 0);
+    next.assign(r.contests.size(), 0);
+    for (const auto& c : r.contests) wards.push_back(c.ward ? detail::hash_bytes(*c.ward) : 0);
+    for (std::size_t i = wards.size(); i-- > 0;) {  // (from the last: each bucket lists its contests in order)
+      auto& head = first[wards[i] & (buckets - 1)];
+      next[i] = head;
+      head = static_cast<std::uint32_t>(i + 1);
+    }
+  }
   for (const auto& q : doc.quotes) {
     if (!q.ward || q.votes.empty()) continue;
-    for (std::size_t i = 0; i < r.contests.size(); ++i) {
-      if (!detail::same_bytes(wards[i], *q.ward)) continue;
+    const std::uint32_t ward = detail::hash_bytes(*q.ward);
+    for (std::uint32_t at = first[ward & (first.size() - 1)]; at; at = next[at - 1]) {
+      const std::size_t i = at - 1;
+      if (wards[i] != ward) continue;
       const auto& c = r.contests[i];
-      if (!c.ward) continue;
+      if (!c.ward || !detail::same_bytes(*c.ward, *q.ward)) continue;
       if (q.area && c.area && *q.area != *c.area) continue;
       auto p = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& x) { return detail::same_bytes(x.group, key); });
       if (p == c.parties.end()) continue;
