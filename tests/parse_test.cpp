@@ -435,24 +435,7 @@ std::string everything(const document& doc) {
 }  // namespace
 
 TEST_CASE("parsing - with a line cache, every edit reads as it reads without") {
-  auto report = test::read_file("tests/corpus/tusc-local-elections-2024.txt");
-  std::vector<std::string> texts = {report, report};  // the report, then the same again: every line met before
-  // typing a contest at the end, a key at a time (as the page reads on every keystroke)
-  std::string typed = report;
-  for (char c : std::string("\nLab 100; Con 50; TUSC 7 (4.7%)")) texts.push_back(typed += c);
-  // lines taken out and put in above others: the lines after them met again on other line numbers
-  auto cut = report.find("\n", report.size() / 2);
-  auto cut_end = report.find("\n", cut + 1);
-  texts.push_back(report.substr(0, cut) + report.substr(cut_end));
-  texts.push_back("Basildon\n\n" + report);
-  texts.push_back(report.substr(0, cut) + "\n" + report);  // half of it twice: lines met twice in one reading
-  // every other shape of input, and back to the report
-  for (const char* f : {"tests/data/fryerns.txt", "tests/data/council-page.txt", "tests/data/council-page-previous.txt",
-                        "tests/data/wikipedia-general.txt", "tests/data/wikipedia-local.txt",
-                        "tests/data/name-party-votes.txt", "tests/data/malformed.txt"})
-    texts.push_back(test::read_file(f));
-  texts.push_back(report);
-  texts.push_back(test::read_file("tests/data/wikipedia-local.txt") + "\n" + test::read_file("tests/data/council-page.txt"));
+  auto texts = test::edits();
 
   line_cache cache;
   parse_options cached;

@@ -5,6 +5,7 @@
 
 #include <cstdarg>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "wardshare/wardshare.hpp"
@@ -54,28 +55,43 @@ wardshare::document read(const std::string& text, const js_options& o, std::vect
   return wardshare::parse(text, popts);
 }
 
-/// The JSON document (or with `csv`, the CSV table). Never throws: bad option values fall back to defaults
-/// and are reported as diagnostics.
 /// How long the last `run` spent reading and computing (the summary included), before writing its answer.
 double last_read_compute = 0;
 
+/// The last document read and its result, for the next call (with `reuse_lines`): contests an edit left as they
+/// were are taken from it, not computed again.
+wardshare::document last_doc;
+wardshare::result last_result;
+
+/// The JSON document (or with `csv`, the CSV table). Never throws: bad option values fall back to defaults
+/// and are reported as diagnostics.
 std::string run(const std::string& text, const js_options& o) {
   double start = emscripten_get_now();
   std::vector<wardshare::diagnostic> notes;
   auto options = core_options(o, &notes);
   auto doc = read(text, o, &notes);
-  auto res = wardshare::compute(doc, options);
+  auto res = o.reuse_lines ? wardshare::compute(doc, options, std::move(last_result)) : wardshare::compute(doc, options);
+  std::optional<wardshare::summary> s;
+  if (o.summary && !o.csv)
+    s = wardshare::summarise(doc, res, options.focus, o.threshold,
+                             o.printed_shares ? wardshare::share_source::printed : wardshare::share_source::computed);
   last_read_compute = emscripten_get_now() - start;
-  if (o.csv) return wardshare::to_csv(res);
-  res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
-  auto detail = o.display ? wardshare::json_detail::display : wardshare::json_detail::full;
-  if (o.summary) {
-    auto s = wardshare::summarise(doc, res, options.focus, o.threshold,
-                                  o.printed_shares ? wardshare::share_source::printed : wardshare::share_source::computed);
-    last_read_compute = emscripten_get_now() - start;
-    return wardshare::to_json(res, &s, -1, detail);
+  std::string out;
+  if (o.csv) {
+    out = wardshare::to_csv(res);
+  } else {
+    res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
+    out = wardshare::to_json(res, s ? &*s : nullptr, -1, o.display ? wardshare::json_detail::display : wardshare::json_detail::full);
   }
-  return wardshare::to_json(res, nullptr, -1, detail);
+  s.reset();  // (it refers to res and doc)
+  if (o.reuse_lines) {
+    last_result = std::move(res);
+    last_doc = std::move(doc);  // (res refers to its contests: moving keeps them where they are)
+  } else {
+    last_result = {};
+    last_doc = {};
+  }
+  return out;
 }
 
 /// Milliseconds the last `run` spent reading and computing, not writing (the benchmarks' compute in the page).

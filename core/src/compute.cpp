@@ -107,8 +107,7 @@ void check_outcome(const contest& c, const party_registry& reg, contest_result& 
                         c.outcome_at});
 }
 
-void compare_with_previous(const contest& c, const compute_options& options, contest_result& out,
-                           std::vector<diagnostic>* diagnostics) {
+void compare_with_previous(const contest& c, const compute_options& options, contest_result& out) {
   if (!c.previous || c.previous->entries.empty()) return;
   contest before;
   before.entries = c.previous->entries;
@@ -118,7 +117,7 @@ void compare_with_previous(const contest& c, const compute_options& options, con
   compute_options o = options;
   o.focus.reset();
   o.seats.reset();
-  auto prev = compute(before, o, diagnostics);
+  auto prev = compute(before, o, &out.notes);
   previous_shares ps;
   ps.heading = c.previous->heading;
   ps.method = prev.method;
@@ -195,8 +194,15 @@ std::optional<focus_key> make_focus_key(const compute_options& options, const pa
   return focus_key{party_registry::normalise(*options.focus), reg.find(*options.focus)};
 }
 
+/// A candidate's name and label: views of its entry (the label is the name when no label was given).
+void point_at(const entry& e, candidate_result& cr) {
+  cr.name = e.name;
+  if (!e.label.empty()) cr.label = e.label;
+  else cr.label = e.name ? std::string_view(*e.name) : std::string_view("?");
+}
+
 contest_result compute_contest(const contest& c, const compute_options& options, const party_registry& reg,
-                               const focus_key* focus, std::vector<diagnostic>* diagnostics) {
+                               const focus_key* focus) {
   contest_result out;
   out.source = &c;
   out.area = c.area;
@@ -237,18 +243,16 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   int independents = 0;
   for (const auto& e : c.entries) {
     candidate_result cr;
-    cr.name = e.name;
+    point_at(e, cr);
     cr.votes = e.votes;
     cr.elected_marker = e.elected_marker;
     cr.where = e.where;
     std::string_view display;  // views of the registry, the entry or cr, which outlive their use below
     std::string_view colour;
     if (e.label.empty()) {
-      cr.label = e.name ? std::string_view(*e.name) : std::string_view("?");
       cr.group = e.name ? "name:" + *e.name : std::string("?");
       display = cr.label;
     } else {
-      cr.label = e.label;
       const party_info* p = reg.find(e.label);
       if (p) {
         cr.party = p->name;
@@ -266,9 +270,8 @@ contest_result compute_contest(const contest& c, const compute_options& options,
         display = e.label;
         if (std::find(reported.begin(), reported.end(), cr.group) == reported.end()) {
           reported.push_back(cr.group);
-          if (diagnostics)
-            diagnostics->push_back({e.where, severity::info, diag_code::unrecognised_label,
-                                    "unrecognised label '" + e.label + "': counted as a party of its own"});
+          out.notes.push_back({e.where, severity::info, diag_code::unrecognised_label,
+                               "unrecognised label '" + e.label + "': counted as a party of its own"});
         }
       }
     }
@@ -482,7 +485,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     return a.share_tenths != b.share_tenths ? a.share_tenths > b.share_tenths : a.value > b.value;
   });
 
-  compare_with_previous(c, options, out, diagnostics);
+  compare_with_previous(c, options, out);
   check_outcome(c, reg, out);
   return out;
 }
@@ -492,16 +495,84 @@ contest_result compute_contest(const contest& c, const compute_options& options,
 contest_result compute(const contest& c, const compute_options& options, std::vector<diagnostic>* diagnostics) {
   const auto& reg = options.registry ? *options.registry : party_registry::builtin();
   auto focus = make_focus_key(options, reg);
-  return compute_contest(c, options, reg, focus ? &*focus : nullptr, diagnostics);
+  auto out = compute_contest(c, options, reg, focus ? &*focus : nullptr);
+  if (diagnostics) diagnostics->insert(diagnostics->end(), out.notes.begin(), out.notes.end());
+  return out;
 }
 
-result compute(const document& doc, const compute_options& options) {
+namespace {
+
+/// Positions of one reading against another's, `lines` further down (an edit above moved them).
+struct moved {
+  std::int64_t lines = 0;
+  bool same(source_position a, source_position b) const noexcept {
+    return a.column == b.column && (a.line == 0 ? b.line == 0 : b.line == a.line + lines);
+  }
+  void move(source_position& p) const noexcept {
+    if (p.line != 0) p.line = static_cast<std::uint32_t>(p.line + lines);
+  }
+};
+
+bool same_entries(const std::vector<entry>& a, const std::vector<entry>& b, const moved& m) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto &x = a[i], &y = b[i];
+    if (x.votes != y.votes || x.elected_marker != y.elected_marker || !m.same(x.where, y.where) ||
+        x.printed_percent != y.printed_percent || x.printed_change != y.printed_change || x.label != y.label ||
+        x.name != y.name)
+      return false;
+  }
+  return true;
+}
+
+bool same_totals(const stated_totals& a, const stated_totals& b, const moved& m) {
+  return a.total == b.total && a.ballots == b.ballots && a.electorate == b.electorate && a.rejected == b.rejected &&
+         a.majority == b.majority && a.turnout_percent == b.turnout_percent && m.same(a.total_at, b.total_at);
+}
+
+/// `b` reads as `a` did, every field, its positions `m.lines` further down (document.hpp: every field of a
+/// contest, its entries, totals and previous result is compared here).
+bool same_reading(const contest& a, const contest& b, const moved& m) {
+  if (!m.same({a.line, 1}, {b.line, 1}) || !m.same({a.end_line, 1}, {b.end_line, 1}) ||
+      !m.same(a.outcome_at, b.outcome_at) || a.seats != b.seats || a.printed_swing != b.printed_swing ||
+      !same_entries(a.entries, b.entries, m) || !same_totals(a.stated, b.stated, m) || a.area != b.area ||
+      a.ward != b.ward || a.candidate_names != b.candidate_names || a.election != b.election || a.outcome != b.outcome ||
+      a.previous.has_value() != b.previous.has_value())
+    return false;
+  if (!a.previous) return true;
+  const auto &x = *a.previous, &y = *b.previous;
+  return m.same({x.line, 1}, {y.line, 1}) && x.seats == y.seats && x.heading == y.heading &&
+         same_entries(x.entries, y.entries, m) && same_totals(x.stated, y.stated, m);
+}
+
+bool same_options(const compute_options& a, const compute_options& b) {
+  return a.method == b.method && a.independents == b.independents && a.seats == b.seats && a.focus == b.focus &&
+         a.registry == b.registry;
+}
+
+/// `out`, computed from another reading of `c`, made `c`'s: its views point into `c`, its positions moved.
+void make_its(contest_result& out, const contest& c, const moved& m) {
+  out.source = &c;
+  out.area = c.area;
+  out.ward = c.ward;
+  out.line = c.line;
+  out.end_line = c.end_line;
+  m.move(out.stated.total_at);
+  for (std::size_t k = 0; k < out.candidates.size(); ++k) {
+    point_at(c.entries[k], out.candidates[k]);
+    m.move(out.candidates[k].where);
+  }
+  for (auto& k : out.checks) m.move(k.where);
+  for (auto& d : out.notes) m.move(d.where);
+}
+
+result compute_document(const document& doc, const compute_options& options, result* before) {
   result r;
   r.diagnostics = doc.diagnostics;
   r.format = doc.format;
   r.shape = doc.shape;
   // the label whose shares the document prints most often: the default focus
-  std::map<std::string, int> printed;
+  std::map<std::string, std::size_t> printed;  // (the map type summary.cpp and read_csv.cpp use: its code once)
   const auto& reg = options.registry ? *options.registry : party_registry::builtin();
   for (const auto& c : doc.contests)
   {
@@ -517,20 +588,56 @@ result compute(const document& doc, const compute_options& options) {
       }
     if (label && one) printed[std::string(*label)] += 1;
   }
-  int best = 0;
+  std::size_t best = 0;
   for (const auto& [label, count] : printed)
     if (count > best) { best = count; r.document_focus = label; }
-  compute_options per = options;
-  if (!per.focus && r.document_focus) per.focus = r.document_focus;
-  std::vector<diagnostic> extra;
-  r.contests.reserve(doc.contests.size());
+  r.options = options;
+  r.options.registry = &reg;
+  if (!r.options.focus && r.document_focus) r.options.focus = r.document_focus;
+  const auto& per = r.options;
+  // before's contests, where computed as these would be
+  auto& old = before ? before->contests : r.contests;
+  const std::size_t old_n = before && same_options(before->options, per) ? old.size() : 0;
+  const std::size_t new_n = doc.contests.size();
+  auto reuse = [&](std::size_t j, const contest& c) -> contest_result* {
+    if (j >= old_n || !old[j].source) return nullptr;
+    moved m{static_cast<std::int64_t>(c.line) - static_cast<std::int64_t>(old[j].source->line)};
+    if (!same_reading(*old[j].source, c, m)) return nullptr;
+    make_its(old[j], c, m);
+    return &old[j];
+  };
+  r.contests.reserve(new_n);
   auto focus = make_focus_key(per, reg);
-  for (const auto& c : doc.contests) r.contests.push_back(compute_contest(c, per, reg, focus ? &*focus : nullptr, &extra));
-  if (!extra.empty()) {
-    r.diagnostics.insert(r.diagnostics.end(), extra.begin(), extra.end());
+  bool notes = false;
+  // where to look: after the last contest taken (a contest or two taken out or put in since), else at the same
+  // place counted from the start or from the end
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < new_n; ++i) {
+    const auto& c = doc.contests[i];
+    const std::size_t from_end = i + old_n >= new_n ? i + old_n - new_n : old_n;
+    const std::size_t places[] = {next, next + 1, next + 2, i, from_end};
+    contest_result* was = nullptr;
+    for (std::size_t p = 0; p < 5 && !was; ++p) {
+      if (p >= 3 && (places[p] == next || places[p] == next + 1 || places[p] == next + 2)) continue;  // (tried)
+      if ((was = reuse(places[p], c))) next = places[p] + 1;
+    }
+    if (was) r.contests.push_back(std::move(*was)), was->source = nullptr;
+    else r.contests.push_back(compute_contest(c, per, reg, focus ? &*focus : nullptr));
+    notes = notes || !r.contests.back().notes.empty();
+  }
+  if (notes) {
+    for (const auto& c : r.contests) r.diagnostics.insert(r.diagnostics.end(), c.notes.begin(), c.notes.end());
     detail::sort_by_position(r.diagnostics);
   }
   return r;
+}
+
+}  // namespace
+
+result compute(const document& doc, const compute_options& options) { return compute_document(doc, options, nullptr); }
+
+result compute(const document& doc, const compute_options& options, result&& before) {
+  return compute_document(doc, options, &before);
 }
 
 }  // namespace wardshare

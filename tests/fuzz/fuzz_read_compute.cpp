@@ -1,7 +1,7 @@
 // tests/fuzz/fuzz_read_compute.cpp - libFuzzer over the whole read-and-compute path: parse, compute under every
 // method, report mode, and every output. Any crash, leak, hang or sanitizer report fails the run. The line cache
-// is kept from input to input, as the page keeps it from keystroke to keystroke: reading with it must give the
-// document reading without it gives.
+// and the last result are kept from input to input, as the page keeps them from keystroke to keystroke: reading
+// and computing with them must give what reading and computing afresh gives.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -20,10 +20,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto doc = wardshare::parse(text);
   {
     static wardshare::line_cache cache;
+    static wardshare::document last_doc;  // with its result, for the next input's compute to take from
+    static wardshare::result last;
     wardshare::parse_options cached;
     cached.cache = &cache;
-    if (wardshare::to_json(wardshare::compute(wardshare::parse(text, cached))) != wardshare::to_json(wardshare::compute(doc)))
-      __builtin_trap();
+    auto again = wardshare::parse(text, cached);
+    auto res = wardshare::compute(again, {}, std::move(last));
+    if (wardshare::to_json(res) != wardshare::to_json(wardshare::compute(doc))) __builtin_trap();
+    last = std::move(res);
+    last_doc = std::move(again);
   }
   for (auto m : {wardshare::share_method::top, wardshare::share_method::total, wardshare::share_method::ballots,
                  wardshare::share_method::average}) {

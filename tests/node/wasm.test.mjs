@@ -111,18 +111,25 @@ test("read_compute_ms: the module's own clock for reading and computing, without
   assert.ok(Number.isFinite(jsonModule.read_compute_ms()) && jsonModule.read_compute_ms() >= 0);
 });
 
-test('reusing the lines of the last call (the page, on every keystroke) answers as reading every line', () => {
-  // a contest typed at the end of the report a key at a time, a line taken out, the first line edited, a ward
+test('reusing the lines and contests of the last call (the page, on every keystroke) answers as reading afresh', async () => {
+  // a contest typed at the end of the report a key at a time, a line taken out, the first line edited, a vote
+  // changed in the middle, a ward; another method and another focus on the way (nothing reused across them); the
+  // page's document and the full one (with every candidate's line and column)
   const typed = [...'\nLab 100; Con 50; TUSC 7 (4.7%)'].map((_, i, keys) => text + keys.slice(0, i + 1).join(''));
   const lines = text.split('\n');
+  const vote = text.indexOf('Lab 1,', text.length / 3);
   const edits = [text, text, ...typed, lines.filter((_, i) => i !== 300).join('\n'), `X${text}`,
+    `${text.slice(0, vote)}Lab 2,${text.slice(vote + 6)}`,
     'Fryerns (three seats)\tEleanor Donne\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236', text];
+  // a second instance of the module (load() gives the page's one): this one keeps nothing from call to call
+  const { default: createWardshare } = await import(`${root}dist/wardshare-core.js`);
+  const afresh = await createWardshare({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
+  assert.notEqual(afresh, module);
   for (const [i, t] of edits.entries()) {
-    for (const summary of [false, true]) {
-      const reused = computeJson(module, t, { summary, display: true, reuse_lines: true });
-      const read = computeJson(module, t, { summary, display: true, reuse_lines: false });
-      assert.equal(reused, read, `edit ${i}, summary ${summary}`);
-    }
+    const options = { summary: i % 2 === 0, display: i % 3 === 1, method: i === 12 ? 'total' : 'top', focus: i === 20 ? 'Con' : '' };
+    const reused = computeJson(module, t, { ...options, reuse_lines: true });
+    const read = computeJson(afresh, t, { ...options, reuse_lines: false });
+    assert.equal(reused, read, `edit ${i}`);
   }
 });
 

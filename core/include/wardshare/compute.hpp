@@ -120,6 +120,7 @@ struct contest_result {
   std::optional<previous_shares> previous;  ///< the previous result's shares, when the text quotes one
   std::optional<swing_result> swing;        ///< between the two leading parties, when both stood last time
   std::vector<check> checks;
+  std::vector<diagnostic> notes;     ///< what computing it added to the result's diagnostics (unrecognised labels)
   const contest* source = nullptr;   ///< the contest it was computed from (lives in the document)
 };
 
@@ -130,6 +131,9 @@ struct result {
   std::optional<std::string> document_focus;  ///< the label whose shares the document prints most often
   input_format format = input_format::text;    ///< the reader that read the document
   std::string shape = "none";                  ///< what the input looked like (document::shape)
+  /// What every contest was computed with: `focus` the one used (the document's when none was asked for),
+  /// `registry` the one used (never null).
+  compute_options options;
 };
 
 /// A printed percentage (one decimal, at most 1000) in tenths: `printed_tenths(9.7) == 97`.
@@ -141,5 +145,19 @@ struct result {
 [[nodiscard]] contest_result compute(const contest& c, const compute_options& options,
                                      std::vector<diagnostic>* diagnostics = nullptr);
 [[nodiscard]] result compute(const document& doc, const compute_options& options = {});
+
+/// compute(doc, options), reusing what an edit left as it was: `before` is the result of an earlier reading of
+/// the text (the page's last keystroke), and the document it was computed from must still be alive. A contest of
+/// `doc` that reads exactly as one of `before`'s read (every field the same, its positions moved by whole lines),
+/// under the same options, is moved out of `before` and pointed at `doc`, not computed again; a contest taken is
+/// left in `before` with a null source. Contests are looked for where an edit leaves them: after the last one
+/// taken (one or two taken out or put in since), or at the same place counted from the start or from the end.
+/// The result is the one compute(doc, options) gives.
+///
+///     auto doc = wardshare::parse(text, o);            // o.cache: a line_cache
+///     auto res = wardshare::compute(doc, options);
+///     auto next = wardshare::parse(edited, o);
+///     auto again = wardshare::compute(next, options, std::move(res));  // `doc` still alive here
+[[nodiscard]] result compute(const document& doc, const compute_options& options, result&& before);
 
 }  // namespace wardshare

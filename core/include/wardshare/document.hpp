@@ -43,6 +43,8 @@ struct previous_result {
 };
 
 /// One contest: a ward (or mayoralty, or constituency) and its candidates' votes.
+/// (compute's reuse of an earlier result compares every field of a contest, its entries, totals and previous
+/// result: `same_reading` in core/src/compute.cpp. A field added to one of them is compared there too.)
 struct contest {
   std::optional<std::string> area;     ///< the nearest heading above (`Basildon`)
   std::optional<std::string> ward;     ///< `Fryerns`
