@@ -251,6 +251,9 @@ struct piece {
   std::optional<double> percent;
   source_position where;
   bool after_amp = false;  // `450 (25.2%) & 303`: the second figure of a joint quote
+  /// An entry whose label is empty or the registry's (`Lab`): split_label would leave it as it is. Looked up
+  /// when the line is classified, so a line the cache keeps is not looked up again.
+  bool plain = false;
 };
 
 /// Piece vectors read lines leave behind, kept with their capacity for the next lines to read into.
@@ -710,7 +713,7 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
 }
 
 /// Classifies `l` into `c`, reused from line to line (its buffers keep their capacity).
-void classify(const clean_line& l, const party_registry& reg, scratch& sc, classified& c) {
+void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, classified& c) {
   c.kind = line_kind::blank;
   c.prefix.clear();
   c.results.reset(&sc.pieces);
@@ -837,6 +840,12 @@ void classify(const clean_line& l, const party_registry& reg, scratch& sc, class
   c.kind = looks_like_prose(t) ? line_kind::prose : line_kind::heading;
 }
 
+/// How a line reads, with its entries' labels looked up (piece::plain).
+void classify(const clean_line& l, const party_registry& reg, scratch& sc, classified& c) {
+  classify_kind(l, reg, sc, c);
+  for (auto& p : c.results.pieces) p.plain = p.is_entry && (p.e.label.empty() || reg.find(p.e.label));
+}
+
 /// A line as a line_cache keeps it: the text, cleaned, and how it was classified.
 struct remembered_line {
   std::string raw;              // the line as given (the key); `cleaned` views it or its own copy
@@ -860,9 +869,8 @@ int small_number(std::string_view digits) {
 
 int seats_word(std::string_view w) {
   static constexpr std::string_view names[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
-  auto lw = detail::lower(w);
   for (int i = 0; i < 10; ++i)
-    if (lw == names[i]) return i + 1;
+    if (detail::iequals(w, names[i])) return i + 1;
   if (!w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), is_digit)) return small_number(w);
   return 0;
 }
@@ -873,12 +881,15 @@ std::string take_seats(std::string_view ward, std::optional<int>& seats) {
   if (open != std::string_view::npos) {
     auto close = ward.find(')', open);
     if (close != std::string_view::npos) {
-      auto inner = detail::words(ward.substr(open + 1, close - open - 1));
-      if (inner.size() == 2) {
-        auto unit = detail::lower(inner[1]);
-        int n = seats_word(inner[0]);
-        if (n > 0 && (unit == "seats" || unit == "seat" || unit == "vacancies" || unit == "vacancy" ||
-                      unit == "councillors" || unit == "members")) {
+      // two words (`three seats`), taken apart in place: a ward's name is read on every keystroke
+      auto inner = trim(ward.substr(open + 1, close - open - 1));
+      std::size_t gap = 0;
+      while (gap < inner.size() && !is_space(inner[gap])) ++gap;
+      auto count = inner.substr(0, gap), unit = trim(inner.substr(gap));
+      if (!count.empty() && !unit.empty() && std::none_of(unit.begin(), unit.end(), is_space)) {
+        int n = seats_word(count);
+        auto is = [unit](std::string_view u) { return detail::iequals(unit, u); };
+        if (n > 0 && (is("seats") || is("seat") || is("vacancies") || is("vacancy") || is("councillors") || is("members"))) {
           seats = n;
           std::string rest(trim(ward.substr(0, open)));
           auto after = trim(ward.substr(close + 1));
@@ -1065,7 +1076,7 @@ class assembler {
       const auto& p = ps[i];
       if (p.is_entry) {
         ct.entries.push_back(p.e);
-        split_label(ct.entries.back());
+        if (!p.plain) split_label(ct.entries.back());
       } else {
         set_stated(ct.stated, p, "the total");
       }
@@ -1353,9 +1364,8 @@ class assembler {
   void add_previous(previous_result& pr, const std::vector<piece>& ps) {
     for (const auto& p : ps) {
       if (p.is_entry) {
-        entry e = p.e;
-        split_label(e);
-        pr.entries.push_back(std::move(e));
+        pr.entries.push_back(p.e);
+        if (!p.plain) split_label(pr.entries.back());
       } else {
         set_stated(pr.stated, p, "the previous total");
       }
@@ -1678,6 +1688,7 @@ struct line_cache::impl {
   std::size_t reused = 0;  // of which kept from an earlier reading
   const party_registry* reg = nullptr;
   std::uint32_t reading = 0;
+  std::size_t contests = 0;  // how many the last reading made: the next makes room for as many at once
 
   /// A reading begins: a different registry classifies differently, so what was kept is dropped.
   void begin(const party_registry& r) {
@@ -1757,7 +1768,10 @@ struct stream_reader::impl {
       : options(o), reg(o.registry ? *o.registry : party_registry::builtin()), a(doc, reg, o.format == input_format::wikipedia),
         cache(cache) {
     doc.format = o.format == input_format::wikipedia ? input_format::wikipedia : input_format::text;
-    if (cache) cache->begin(reg);
+    if (cache) {
+      cache->begin(reg);
+      doc.contests.reserve(cache->contests);
+    }
   }
   parse_options options;
   const party_registry& reg;
@@ -1826,7 +1840,10 @@ document stream_reader::take(bool end) {
     s.line(s.partial);  // the last line, ended or not (an empty one changes nothing)
     s.partial.clear();
     s.a.finish();
-    if (s.cache) s.cache->end();
+    if (s.cache) {
+      s.cache->end();
+      s.cache->contests = s.doc.contests.size();
+    }
     out.contests = std::move(s.doc.contests);
     out.shape = s.doc.shape;
   } else {
