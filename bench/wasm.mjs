@@ -46,7 +46,7 @@ for (let r = 0; r < rounds; r++) {
   pageCore.push(median(core));
   pageParsed.push(median(withParse));
 }
-const phases = (runs) => Object.fromEntries(['parse_ms', 'compute_ms', 'summary_ms', 'json_ms', 'total_ms', 'parse_cache_first_ms', 'parse_cache_edit_ms']
+const phases = (runs) => Object.fromEntries(['parse_ms', 'compute_ms', 'summary_ms', 'json_ms', 'total_ms', 'parse_cache_first_ms', 'parse_cache_edit_ms', 'compute_reuse_ms', 'keystroke_ms']
   .map((k) => [k, +median(runs.map((x) => x[k])).toFixed(3)]));
 const nativePhases = phases(native);
 const samePhases = same.length ? phases(same) : null;

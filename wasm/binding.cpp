@@ -24,7 +24,7 @@ struct js_options {
   std::string format;           ///< auto | text | wikipedia | csv | json
   bool csv = false;             ///< the CSV table instead of the JSON document
   bool display = false;         ///< only what the page shows (wardshare::json_detail::display)
-  bool reuse_lines = true;      ///< lines the last call read are not read again (wardshare::line_cache)
+  bool reuse_lines = true;      ///< what the last call read and computed is not done again (line_cache, compute)
 };
 
 /// The lines of the last text read, for the next call: the page calls on every keystroke, and a keystroke
@@ -59,7 +59,8 @@ wardshare::document read(const std::string& text, const js_options& o, std::vect
 double last_read_compute = 0;
 
 /// The last document read and its result, for the next call (with `reuse_lines`): contests an edit left as they
-/// were are taken from it, not computed again.
+/// were are taken from it, not computed again. A call without `reuse_lines` neither uses nor changes them (nor
+/// the line cache).
 wardshare::document last_doc;
 wardshare::result last_result;
 
@@ -87,9 +88,6 @@ std::string run(const std::string& text, const js_options& o) {
   if (o.reuse_lines) {
     last_result = std::move(res);
     last_doc = std::move(doc);  // (res refers to its contests: moving keeps them where they are)
-  } else {
-    last_result = {};
-    last_doc = {};
   }
   return out;
 }
