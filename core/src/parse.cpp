@@ -182,11 +182,21 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
     while (skip < piece.size() && is_space(piece[skip])) ++skip;
     out.push_back({trim(piece), b + skip});
   };
-  // (tabs found by a plain loop: fields are short, and a memchr call for each costs more in the wasm build)
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] != '\t') continue;
-    push(start, i);
-    start = i + 1;
+  // tabs found eight bytes at a time: a word with no tab byte is passed over whole (a memchr call for each
+  // field cost more in the wasm build, and a byte loop was ~5% of reading the report natively)
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, tabs = ones * '\t';
+  for (std::size_t i = 0; i < t.size();) {
+    if (i + 8 <= t.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, t.data() + i, 8);
+      w ^= tabs;  // a tab byte is now zero
+      if (((w - ones) & ~w & highs) == 0) { i += 8; continue; }
+    }
+    if (t[i] == '\t') {
+      push(start, i);
+      start = i + 1;
+    }
+    ++i;
   }
   push(start, t.size());
   while (!out.empty() && out.back().text.empty()) out.pop_back();

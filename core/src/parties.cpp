@@ -78,7 +78,8 @@ std::string without_bracketed(std::string_view text) {
 
 }  // namespace
 
-/// (the registry's keys and the cache's lines are short: no byte-at-a-time loop but for the tail)
+/// (the registry's keys and the cache's lines are short: no byte-at-a-time loop, the tail included; any byte order
+/// gives a hash fit for the tables, which are built in the same process)
 std::uint32_t detail::hash_bytes(std::string_view key) noexcept {
   constexpr std::uint64_t mul = 0xff51afd7ed558ccdull;
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
@@ -89,9 +90,21 @@ std::uint32_t detail::hash_bytes(std::string_view key) noexcept {
     h = (h ^ v) * mul;
     h ^= h >> 32;
   }
-  if (i < key.size()) {
-    std::uint64_t v = 0;
-    for (std::size_t k = i; k < key.size(); ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(key[k])) << (8 * (k - i));
+  if (const std::size_t rest = key.size() - i; rest > 0) {  // the last 1 to 7 bytes, in at most two loads
+    std::uint64_t v;
+    const char* p = key.data();
+    if (key.size() >= 8) {  // the word ending with the key, less the bytes already hashed
+      std::memcpy(&v, p + key.size() - 8, 8);
+      v >>= 8 * (8 - rest);
+    } else if (rest >= 4) {  // two overlapping four-byte words (a short label: `Green`, `TUSC`)
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + rest - 4, 4);
+      v = a | static_cast<std::uint64_t>(b) << 32;
+    } else {  // one to three bytes (`Lab`, `LD`): first, middle, last
+      auto u = [p](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
+      v = u(0) | u(rest / 2) << 8 | u(rest - 1) << 16;
+    }
     h = (h ^ v) * mul;
     h ^= h >> 32;
   }
