@@ -298,3 +298,32 @@ TEST_CASE("computing - an earlier result reused gives what computing afresh give
     last_doc = std::move(doc);
   }
 }
+
+TEST_CASE("computing - an earlier result computed another way is not reused") {
+  auto doc = parse(std::string(rushey_mead) + "\nFryerns (three seats)\tEleanor Donne\tLab 1,160; Lab 1,142; Con 529; "
+                                              "Ind 400; TUSC 218 (9.7%) Votes cast 2,236");
+  REQUIRE(doc.contests.size() == 2);
+  auto reg = party_registry::from_json(R"({"independent":"Ind","parties":[{"label":"Lab","name":"Labour"},)"
+                                       R"({"label":"Ind","name":"Independent"}]})");
+  REQUIRE(reg);
+  compute_options seats, separate, other_registry, focus;
+  seats.seats = 1;
+  separate.independents = independents_mode::separate;
+  other_registry.registry = &*reg;
+  focus.focus = "Con";
+  for (const auto* o : {&seats, &separate, &other_registry, &focus}) {
+    auto before = compute(doc, {});
+    auto again = compute(doc, *o, std::move(before));
+    for (const auto& c : before.contests) CHECK(c.source != nullptr);  // nothing taken
+    CHECK(to_json(again) == to_json(compute(doc, *o)));
+    // and back: the result computed the other way is not taken either
+    auto back = compute(doc, {}, std::move(again));
+    for (const auto& c : again.contests) CHECK(c.source != nullptr);
+    CHECK(to_json(back) == to_json(compute(doc, {})));
+  }
+  // the same options: everything taken
+  auto before = compute(doc, {});
+  auto again = compute(doc, {}, std::move(before));
+  for (const auto& c : before.contests) CHECK(c.source == nullptr);
+  CHECK(to_json(again) == to_json(compute(doc, {})));
+}
