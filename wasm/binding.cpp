@@ -4,6 +4,7 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdarg>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,6 +64,9 @@ double last_read_compute = 0;
 /// the line cache).
 wardshare::document last_doc;
 wardshare::result last_result;
+/// Only a text of up to 2 MB (as much as the line cache keeps) is kept with its result: a document and its result
+/// take some 30 times the text, and holding a 10 MB paste's alongside the next would double the page's memory.
+constexpr std::size_t kept_at_most = 2u << 20;
 
 /// The JSON document (or with `csv`, the CSV table). Never throws: bad option values fall back to defaults
 /// and are reported as diagnostics.
@@ -85,9 +89,12 @@ std::string run(const std::string& text, const js_options& o) {
     out = wardshare::to_json(res, s ? &*s : nullptr, -1, o.display ? wardshare::json_detail::display : wardshare::json_detail::full);
   }
   s.reset();  // (it refers to res and doc)
-  if (o.reuse_lines) {
+  if (o.reuse_lines && text.size() <= kept_at_most) {
     last_result = std::move(res);
     last_doc = std::move(doc);  // (res refers to its contests: moving keeps them where they are)
+  } else if (o.reuse_lines) {
+    last_result = {};
+    last_doc = {};
   }
   return out;
 }

@@ -131,6 +131,11 @@ test('reusing the lines and contests of the last call (the page, on every keystr
     const read = computeJson(afresh, t, { ...options, reuse_lines: false });
     assert.equal(reused, read, `edit ${i}`);
   }
+  // over 2 MB the module keeps nothing of a text (wasm/binding.cpp): the answers are the same
+  const large = text.repeat(35);
+  for (const t of [large, `${large}\nLab 100; Con 50`, text, large]) {
+    assert.equal(computeJson(module, t, { summary: true, reuse_lines: true }), computeJson(afresh, t, { summary: true, reuse_lines: false }));
+  }
 });
 
 test("embind's type names come from the binding's own siprintf (musl's printf is not linked)", () => {
