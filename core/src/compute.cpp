@@ -596,8 +596,8 @@ result compute_document(const document& doc, const compute_options& options, res
   if (!r.options.focus && r.document_focus) r.options.focus = r.document_focus;
   const auto& per = r.options;
   // before's contests, where computed as these would be
-  auto& old = before ? before->contests : r.contests;
-  const std::size_t old_n = before && same_options(before->options, per) ? old.size() : 0;
+  contest_result* old = before && same_options(before->options, per) ? before->contests.data() : nullptr;
+  const std::size_t old_n = old ? before->contests.size() : 0;
   const std::size_t new_n = doc.contests.size();
   auto reuse = [&](std::size_t j, const contest& c) -> contest_result* {
     if (j >= old_n || !old[j].source) return nullptr;
