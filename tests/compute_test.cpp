@@ -245,6 +245,34 @@ TEST_CASE("robustness - extreme figures saturate instead of overflowing (found b
     CHECK(summarise(doc, r, std::nullopt, 1e300).threshold == 1000);
     CHECK(summarise(doc, r, std::nullopt, -std::numeric_limits<double>::quiet_NaN()).at_or_above == 2);
   }
+  SECTION("the average method over parties of many different sizes") {
+    // parties of 1, 2, ... n candidates, each candidate of the k-th party on 100 + k votes: the candidate counts'
+    // least common multiple passes 2^63 from n = 43 (every share read 0 there), 2^64 beyond
+    for (int n : {42, 43, 44, 60}) {
+      std::string row;
+      double means = 0;
+      for (int k = 1; k <= n; ++k) {
+        const std::string label = {'Q', static_cast<char>('a' + k / 26), static_cast<char>('a' + k % 26)};
+        for (int j = 0; j < k; ++j) row += label + " " + std::to_string(100 + k) + "; ";
+        means += 100 + k;
+      }
+      compute_options o;
+      o.method = share_method::average;
+      auto r = compute(parse(row), o);
+      REQUIRE(r.contests.size() == 1);
+      const auto& c = r.contests[0];
+      REQUIRE(static_cast<int>(c.parties.size()) == n);
+      double sum = 0;
+      for (const auto& p : c.parties) {
+        INFO(n << " parties, " << p.label);
+        double mean = 100.0 + p.candidates;
+        CHECK(p.share == Approx(100.0 * mean / means).epsilon(1e-9));
+        CHECK(p.share_tenths == round_tenths(mean, means));
+        sum += p.share;
+      }
+      CHECK(sum == Approx(100.0));
+    }
+  }
   SECTION("the fuzzer's input") {
     auto text = test::read_file("tests/fuzz/regressions/crash-f337617b4e8813391f4c8041bed1061a1a6797e9");
     REQUIRE_FALSE(text.empty());

@@ -312,7 +312,18 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   fraction* value = out.parties.size() > 16 ? many.data() : few;
   i128 scale = 1;
   if (out.method == share_method::average) {
-    for (const auto& pr : out.parties) scale = std::lcm(static_cast<long long>(scale), static_cast<long long>(pr.candidates));
+    // the least common multiple of the parties' candidate counts, so that every mean is a whole number of
+    // 1/scale: exact while it stays under a bound that keeps every sum below 2^127 (votes < 10^15 each). Parties
+    // of forty-odd different sizes in one contest pass the bound (std::lcm wrapped there, and every share read
+    // 0): the bound is the scale then, each mean rounded down to a whole number of 1/scale
+    const long long most = (1LL << 62) / static_cast<long long>(out.parties.size());
+    long long l = 1;
+    for (const auto& pr : out.parties) {
+      const long long c = pr.candidates, g = std::gcd(l, c);
+      if (l / g > most / c) { l = most; break; }
+      l = l / g * c;
+    }
+    scale = l;
   }
   i128 den = 0;
   for (std::size_t i = 0; i < out.parties.size(); ++i) {
