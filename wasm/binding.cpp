@@ -64,7 +64,7 @@ double last_read_compute = 0;
 /// the line cache).
 wardshare::document last_doc;
 wardshare::result last_result;
-/// Only a text of up to 2 MB (as much as the line cache keeps) is kept with its result: a document and its result
+/// Only a text of up to 2 MB (as much as the line cache keeps) is kept with its contests: a document and its result
 /// take 25 to 36 times the text (measured natively), and holding a 10 MB paste's alongside the next reading's would
 /// double the page's memory.
 constexpr std::size_t kept_at_most = 2u << 20;
@@ -90,12 +90,13 @@ std::string run(const std::string& text, const js_options& o) {
     out = wardshare::to_json(res, s ? &*s : nullptr, -1, o.display ? wardshare::json_detail::display : wardshare::json_detail::full);
   }
   s.reset();  // (it refers to res and doc)
-  if (o.reuse_lines && text.size() <= kept_at_most) {
+  if (o.reuse_lines) {
+    if (text.size() > kept_at_most) {  // kept without its contests: nothing to take next time
+      res.contests = {};
+      doc.contests = {};
+    }
     last_result = std::move(res);
     last_doc = std::move(doc);  // (res refers to its contests: moving keeps them where they are)
-  } else if (o.reuse_lines) {
-    last_result = {};
-    last_doc = {};
   }
   return out;
 }
