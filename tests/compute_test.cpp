@@ -273,6 +273,42 @@ TEST_CASE("robustness - extreme figures saturate instead of overflowing (found b
       CHECK(sum == Approx(100.0));
     }
   }
+  SECTION("votes adding up beyond int64: held at 10^18 and said, not overflowing") {
+    // each count is read up to 10^15; ten thousand of them add up to 10^19, past int64 (9.2 x 10^18)
+    auto many = [](const std::string& label, int n) {
+      std::string row;
+      for (int i = 0; i < n; ++i) row += label + " 999,999,999,999,999; ";
+      return row;
+    };
+    auto doc = parse(many("Lab", 10000) + "Con 5\n2021 result: " + many("Lab", 10000) + "Con 7");
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].previous);
+    for (auto m : {share_method::top, share_method::total, share_method::ballots, share_method::average}) {
+      compute_options o;
+      o.method = m;
+      auto r = compute(doc, o);
+      const auto& c = r.contests[0];
+      CHECK(c.all_votes == 1'000'000'000'000'000'000);
+      CHECK(test::party(c, "Lab")->total == 1'000'000'000'000'000'000);
+      CHECK(test::count_checks(c, "votes_overflow") == 1);
+      CHECK(test::count_checks(c, "previous_votes_overflow") == 1);
+      CHECK(c.denominator <= 1e18);
+      for (const auto& p : c.parties) CHECK(p.share >= 0);
+      CHECK_FALSE(to_json(r).empty());
+      CHECK_FALSE(to_text(r).empty());
+      CHECK_FALSE(to_csv(r).empty());
+    }
+    // report mode: two contests each under 10^18, their focus votes together over it
+    auto two = parse(many("TUSC", 1000) + "Lab 5\n" + many("TUSC", 1000) + "Lab 6\n");
+    REQUIRE(two.contests.size() == 2);
+    auto r = compute(two);
+    CHECK(test::count_checks(r.contests[0], "votes_overflow") == 0);
+    auto sum = summarise(two, r, std::string("TUSC"));
+    CHECK(sum.votes == 1'000'000'000'000'000'000);
+    int said = 0;
+    for (const auto& a : sum.audit) said += a.code == "votes_overflow";
+    CHECK(said == 1);
+  }
   SECTION("the fuzzer's input") {
     auto text = test::read_file("tests/fuzz/regressions/crash-f337617b4e8813391f4c8041bed1061a1a6797e9");
     REQUIRE_FALSE(text.empty());

@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 
+#include "numbers.hpp"
 #include "order.hpp"
 #include "text.hpp"
 #include "wardshare/output.hpp"
@@ -163,7 +164,7 @@ void compare_with_previous(const contest& c, const compute_options& options, con
     }
   // the previous result's own printed shares are audited too
   for (const auto& k : prev.checks)
-    if (k.code == "share_mismatch" || k.code == "total_mismatch")
+    if (k.code == "share_mismatch" || k.code == "total_mismatch" || k.code == "votes_overflow")
       out.checks.push_back({"previous_" + k.code, k.label, (ps.heading.empty() ? std::string("previous result") : ps.heading) + ": " + k.message, k.where});
   out.previous = std::move(ps);
 }
@@ -241,6 +242,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   };
   std::vector<std::string> reported;
   int independents = 0;
+  bool held = false;  // a sum of votes reached detail::max_sum
   for (const auto& e : c.entries) {
     candidate_result cr;
     point_at(e, cr);
@@ -287,13 +289,17 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     auto& pr = out.parties[gi];
     pr.candidates += 1;
     pr.highest = std::max(pr.highest, cr.votes);
-    pr.total += cr.votes;
+    pr.total = detail::add_counts(pr.total, cr.votes, held);
     if (e.printed_percent && !pr.printed_percent) pr.printed_percent = e.printed_percent;
     if (e.printed_percent) out.stated_shares.emplace_back(std::string(display), *e.printed_percent);
-    out.all_votes += cr.votes;
+    out.all_votes = detail::add_counts(out.all_votes, cr.votes, held);
     out.candidates.push_back(std::move(cr));
   }
-  for (const auto& pr : out.parties) out.sum_of_highest += pr.highest;
+  for (const auto& pr : out.parties) out.sum_of_highest = detail::add_counts(out.sum_of_highest, pr.highest, held);
+  if (held)
+    out.checks.push_back({"votes_overflow", std::nullopt,
+                          "votes adding up past 10^18 are held there (a share dividing by such a sum is not exact)",
+                          {c.line, 1}});
 
   // the method, falling back to `top` when `ballots` has no figure to divide by
   out.method = options.method;
@@ -340,7 +346,8 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     den += value[i].num;
   }
   if (out.method == share_method::ballots) den = *c.stated.ballots;
-  out.denominator = static_cast<double>(den) / static_cast<double>(scale);
+  // (held at max_sum, as the sums are: beyond it only when they were held, and the check above says so)
+  out.denominator = std::min(static_cast<double>(den) / static_cast<double>(scale), static_cast<double>(detail::max_sum));
   for (std::size_t i = 0; i < out.parties.size(); ++i) {
     auto& pr = out.parties[i];
     pr.share = den > 0 ? 100.0 * static_cast<double>(value[i].num) / static_cast<double>(den) : 0.0;

@@ -8,8 +8,21 @@
 
 namespace wardshare::detail {
 
-/// 10^15: beyond any electorate, and still far inside int64 when summed.
+/// 10^15: beyond any electorate. A count beyond it is not read.
 constexpr std::int64_t max_votes = 1'000'000'000'000'000;
+
+/// 10^18: where sums of counts are held (a thousand candidates at max_votes reach it; ten thousand would pass
+/// int64). A double holds it exactly, so it converts back to int64 safely.
+constexpr std::int64_t max_sum = 1'000'000'000'000'000'000;
+
+/// a + b for non-negative counts, held at max_sum (`held` set) instead of overflowing.
+[[nodiscard]] inline std::int64_t add_counts(std::int64_t a, std::int64_t b, bool& held) noexcept {
+  if (a > max_sum - b) {
+    held = true;
+    return max_sum;
+  }
+  return a + b;
+}
 
 struct number_word {
   std::int64_t value = 0;

@@ -569,19 +569,19 @@ constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", 
 
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
 /// one candidate with a name, on a line of its own.
-bool names_a_candidate(const std::string& label) {
+bool names_a_candidate(std::string_view label) {
   // the other side is a party: it starts with a capital (`– page 12` is a contents line, not a candidate)
   auto capital = [](std::string_view s) { s = trim(s); return !s.empty() && (detail::is_upper(s.front()) || static_cast<unsigned char>(s.front()) >= 0x80); };
   auto comma = label.rfind(", ");
-  if (comma != std::string::npos && looks_like_name(label.substr(0, comma)) && capital(label.substr(comma + 2))) return true;
+  if (comma != std::string_view::npos && looks_like_name(label.substr(0, comma)) && capital(label.substr(comma + 2))) return true;
   for (auto d : name_dashes) {
     auto at = label.find(d);
-    if (at == std::string::npos) continue;
-    auto left = std::string_view(label).substr(0, at), right = std::string_view(label).substr(at + d.size());
+    if (at == std::string_view::npos) continue;
+    auto left = label.substr(0, at), right = label.substr(at + d.size());
     if ((looks_like_name(right) && capital(left)) || (looks_like_name(left) && capital(right))) return true;
   }
   auto open = label.rfind('(');
-  return label.size() > 2 && label.back() == ')' && open != std::string::npos && open > 0 &&
+  return label.size() > 2 && label.back() == ')' && open != std::string_view::npos && open > 0 &&
          looks_like_name(label.substr(0, open)) && capital(label.substr(open + 1));
 }
 

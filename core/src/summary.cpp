@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "numbers.hpp"
 #include "order.hpp"
 #include "text.hpp"
 #include "wardshare/output.hpp"
@@ -44,6 +45,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   int threshold_tenths = static_cast<int>(threshold * 10 + 0.5);
   std::map<std::string, std::size_t> area_index;
   std::size_t last_area = 0;  // == by_area.size(): none yet
+  bool votes_held = false;    // a sum of votes reached detail::max_sum (said once)
   double share_sum = 0;
 
   const auto normal_key = party_registry::normalise(key);
@@ -76,7 +78,8 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     s.per_contest.push_back(f);
     s.contests += 1;
     s.candidates += f.candidates;
-    s.votes += f.all_votes;
+    bool held = false;
+    s.votes = detail::add_counts(s.votes, f.all_votes, held);
     share_sum += f.share;
     if (f.share_tenths >= threshold_tenths) s.at_or_above += 1;
     // (a report lists an area's contests together: the last area is tried before the index)
@@ -93,7 +96,12 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     auto& a = s.by_area[last_area];
     a.contests += 1;
     a.candidates += f.candidates;
-    a.votes += f.all_votes;
+    a.votes = detail::add_counts(a.votes, f.all_votes, held);
+    if (held && !votes_held) {
+      votes_held = true;
+      s.audit.push_back({c.line, c.area, c.ward, "votes_overflow",
+                         "votes adding up past 10^18 are held there"});
+    }
     a.mean_share += f.share;  // summed here, divided below
   }
   for (auto& a : s.by_area) a.mean_share /= a.contests;
