@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { load, loadJson, computeJson, computeWith, normalise, csvWith, wantsJson } = await import(`${root}dist/core.js`);
+const { load, loadJson, computeJson, computeWith, normalise, csvWith, runText, wantsJson } = await import(`${root}dist/core.js`);
 const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
 const jsonModule = await loadJson({ wasmBinary: readFileSync(`${root}dist/wardshare-json.wasm`) });
 const report = `${root}tests/corpus/tusc-local-elections-2024.txt`;
@@ -154,7 +154,7 @@ test('options are normalised before they cross the boundary', () => {
   assert.deepEqual(normalise({ method: 'nonsense', seats: '3', independents: 'x', threshold: 'y' }),
     { method: 'top', independents: 'auto', seats: 3, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'auto', csv: false, display: false, reuse_lines: true });
   // an unknown method that reaches the core is reported, not fatal
-  const raw = JSON.parse(module.run('Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'xml', csv: false, display: false, reuse_lines: false }));
+  const raw = JSON.parse(runText(module, 'Lab 5; Con 3', { method: 'bogus', independents: '', seats: 0, focus: '', summary: false, threshold: 5, printed_shares: false, format: 'xml', csv: false, display: false, reuse_lines: false }));
   assert.deepEqual(raw.diagnostics.map((d) => d.code), ['unknown_option', 'unknown_option']);  // the method and the format
   assert.equal(raw.contests[0].method, 'top');
 });
