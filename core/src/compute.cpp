@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 
+#include "groups.hpp"
 #include "numbers.hpp"
 #include "order.hpp"
 #include "text.hpp"
@@ -87,6 +88,39 @@ std::string groups(std::int64_t n) { return group_thousands(n); }
 
 namespace {
 
+}  // namespace
+
+std::size_t detail::group_index::find(std::string_view group) const {
+  if (slots.empty()) {
+    std::size_t i = 0;
+    while (i < parties.size() && !detail::same_bytes(parties[i].group, group)) ++i;
+    return i;
+  }
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t at = detail::hash_bytes(group) & mask; slots[at]; at = (at + 1) & mask)
+    if (detail::same_bytes(parties[slots[at] - 1].group, group)) return slots[at] - 1;
+  return parties.size();
+}
+
+void detail::group_index::update() {
+  const std::size_t n = parties.size();
+  if (n <= 16) return;
+  const bool rebuild = slots.size() < 2 * n;  // (at most half full: rebuilt four times as large)
+  if (rebuild) {
+    std::size_t size = 64;
+    while (size < 4 * n) size *= 2;
+    slots.assign(size, 0);
+  }
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t i = rebuild ? 0 : n - 1; i < n; ++i) {
+    std::size_t at = detail::hash_bytes(parties[i].group) & mask;
+    while (slots[at]) at = (at + 1) & mask;
+    slots[at] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+namespace {
+
 /// `Labour hold`, `Reform UK gain from Conservative`: the party named must be the one that won most seats.
 void check_outcome(const contest& c, const party_registry& reg, contest_result& out) {
   if (!c.outcome || out.parties.empty()) return;
@@ -108,7 +142,9 @@ void check_outcome(const contest& c, const party_registry& reg, contest_result& 
                         c.outcome_at});
 }
 
-void compare_with_previous(const contest& c, const compute_options& options, contest_result& out) {
+/// (`groups`: out.parties found by group, in their final order)
+void compare_with_previous(const contest& c, const compute_options& options, contest_result& out,
+                           const detail::group_index& groups) {
   if (!c.previous || c.previous->entries.empty()) return;
   contest before;
   before.entries = c.previous->entries;
@@ -125,13 +161,16 @@ void compare_with_previous(const contest& c, const compute_options& options, con
   ps.seats = prev.seats;
   ps.all_votes = prev.all_votes;
   ps.parties = prev.parties;
-  for (auto& pr : out.parties)
-    for (const auto& old : ps.parties)
-      if (old.group == pr.group) {
-        pr.previous_share = old.share;
-        pr.change = pr.share - old.share;
-        pr.change_tenths = pr.share_tenths - old.share_tenths;
-      }
+  detail::group_index before_groups{ps.parties};
+  before_groups.update();
+  for (auto& pr : out.parties) {
+    const auto j = before_groups.find(pr.group);
+    if (j == ps.parties.size()) continue;
+    const auto& old = ps.parties[j];
+    pr.previous_share = old.share;
+    pr.change = pr.share - old.share;
+    pr.change_tenths = pr.share_tenths - old.share_tenths;
+  }
   // Butler swing between the two leading parties, when both stood before
   if (out.parties.size() >= 2 && out.parties[0].change && out.parties[1].change) {
     double s = (*out.parties[0].change - *out.parties[1].change) / 2;
@@ -143,25 +182,26 @@ void compare_with_previous(const contest& c, const compute_options& options, con
     out.swing = sw;
   }
   // a printed change in share (Wikipedia's ±%) against the computed one, where each party has one candidate
-  if (out.seats == 1)
+  if (out.seats == 1) {
     for (std::size_t k = 0; k < c.entries.size() && k < out.candidates.size(); ++k) {
       const auto& e = c.entries[k];
       if (!e.printed_change) continue;
-      for (const auto& pr : out.parties) {
-        if (pr.group != out.candidates[k].group || !pr.change_tenths || pr.candidates != 1) continue;
-        auto tenths = [](double points) { return static_cast<int>(points < 0 ? points * 10 - 0.5 : points * 10 + 0.5); };
-        int printed_t = tenths(*e.printed_change);
-        int exact_t = tenths(*pr.change);
-        if (printed_t == *pr.change_tenths || printed_t == exact_t) break;
-        auto signed_pct = [](int t) { return (t > 0 ? "+" : "") + format_tenths(t); };
-        out.checks.push_back({"change_mismatch", pr.label,
-                              detail::cat({"printed change ", signed_pct(printed_t), " for ", pr.label, ", but its share went from ",
-                                           format_tenths(pr.share_tenths - *pr.change_tenths), "% to ", format_tenths(pr.share_tenths),
-                                           "%: ", signed_pct(*pr.change_tenths), " points"}),
-                              e.where});
-        break;
-      }
+      const auto gi = groups.find(out.candidates[k].group);
+      if (gi == out.parties.size()) continue;
+      const auto& pr = out.parties[gi];
+      if (!pr.change_tenths || pr.candidates != 1) continue;
+      auto tenths = [](double points) { return static_cast<int>(points < 0 ? points * 10 - 0.5 : points * 10 + 0.5); };
+      int printed_t = tenths(*e.printed_change);
+      int exact_t = tenths(*pr.change);
+      if (printed_t == *pr.change_tenths || printed_t == exact_t) continue;
+      auto signed_pct = [](int t) { return (t > 0 ? "+" : "") + format_tenths(t); };
+      out.checks.push_back({"change_mismatch", pr.label,
+                            detail::cat({"printed change ", signed_pct(printed_t), " for ", pr.label, ", but its share went from ",
+                                         format_tenths(pr.share_tenths - *pr.change_tenths), "% to ", format_tenths(pr.share_tenths),
+                                         "%: ", signed_pct(*pr.change_tenths), " points"}),
+                            e.where});
     }
+  }
   // the previous result's own printed shares are audited too
   for (const auto& k : prev.checks)
     if (k.code == "share_mismatch" || k.code == "total_mismatch" || k.code == "votes_overflow")
@@ -234,13 +274,9 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     }
     out.parties.reserve(labels);
   }
-  // a contest has a few groups: found by a scan, no map
-  auto group_of = [&out](const std::string& group) {
-    std::size_t i = 0;
-    while (i < out.parties.size() && !detail::same_bytes(out.parties[i].group, group)) ++i;
-    return i;
-  };
-  std::vector<std::string> reported;
+  detail::group_index by_group{out.parties};
+  auto group_of = [&by_group](const std::string& group) { return by_group.find(group); };
+  bool bare_reported = false;  // the group `?` (a label of no letters) has had its unrecognised label reported
   int independents = 0;
   bool held = false;  // a sum of votes reached detail::max_sum
   for (const auto& e : c.entries) {
@@ -270,11 +306,6 @@ contest_result compute_contest(const contest& c, const compute_options& options,
       } else {
         cr.group = "?" + party_registry::normalise(e.label);
         display = e.label;
-        if (std::find(reported.begin(), reported.end(), cr.group) == reported.end()) {
-          reported.push_back(cr.group);
-          out.notes.push_back({e.where, severity::info, diag_code::unrecognised_label,
-                               "unrecognised label '" + e.label + "': counted as a party of its own"});
-        }
       }
     }
     auto gi = group_of(cr.group);
@@ -285,6 +316,15 @@ contest_result compute_contest(const contest& c, const compute_options& options,
       pr.party = cr.party;
       pr.colour = colour;
       out.parties.push_back(std::move(pr));
+      by_group.update();
+    }
+    // an unrecognised label is reported once a group: when its group is made (only such labels make `?...`
+    // groups), or the first time for `?`, which a candidate with neither label nor name makes too
+    bool bare = cr.group.size() == 1;
+    if (!e.label.empty() && !cr.party && (bare ? !bare_reported : out.parties[gi].candidates == 0)) {
+      bare_reported = bare_reported || bare;
+      out.notes.push_back({e.where, severity::info, diag_code::unrecognised_label,
+                           "unrecognised label '" + e.label + "': counted as a party of its own"});
     }
     auto& pr = out.parties[gi];
     pr.candidates += 1;
@@ -503,7 +543,9 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     return a.share_tenths != b.share_tenths ? a.share_tenths > b.share_tenths : a.value > b.value;
   });
 
-  compare_with_previous(c, options, out);
+  by_group.slots.clear();  // (the parties are in their final order now)
+  by_group.update();
+  compare_with_previous(c, options, out, by_group);
   check_outcome(c, reg, out);
   return out;
 }

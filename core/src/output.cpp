@@ -2,6 +2,7 @@
 #include "wardshare/output.hpp"
 
 #include <cmath>
+#include <map>
 
 #include "json_writer.hpp"
 #include "text.hpp"
@@ -317,29 +318,31 @@ std::string csv_field(std::string_view s) {
 
 std::string report_line(const contest_result& c) {
   std::string s;
+  // the focus party's best candidate (the first with its most votes) carries the share, as the report prints it
+  // (found once, not by a scan for each candidate: a long list made that quadratic)
+  const party_result* focus = nullptr;
+  std::size_t best = c.candidates.size();
+  if (c.focus) {
+    for (const auto& p : c.parties)
+      if (p.group == *c.focus) focus = &p;
+    for (std::size_t k = 0; k < c.candidates.size(); ++k)
+      if (c.candidates[k].group == *c.focus && (best == c.candidates.size() || c.candidates[k].votes > c.candidates[best].votes))
+        best = k;
+  }
   for (std::size_t k = 0; k < c.candidates.size(); ++k) {
     const auto& x = c.candidates[k];
     if (!s.empty()) s += "; ";
-    // the party's short label, as reports print it (`Lab`, not `The Labour Party Candidate`)
+    // the party's short label, as reports print it (`Lab`, not `The Labour Party Candidate`): a registered party's
+    // group is its label (compute.cpp), so no lookup
     std::string_view label = x.label;
-    if (x.party)
-      for (const auto& p : c.parties)
-        if (p.group == x.group && p.label.size() < label.size()) label = p.label;
+    if (x.party && x.group.size() < label.size()) label = x.group;
     s += label;
     s += ' ';
     s += group_thousands(x.votes);
-    if (c.focus && x.group == *c.focus) {
-      // the focus party's best candidate carries the share, as the report prints it
-      bool best = true;
-      for (const auto& y : c.candidates)
-        if (y.group == x.group && (y.votes > x.votes || (y.votes == x.votes && &y < &x))) best = false;
-      if (best)
-        for (const auto& p : c.parties)
-          if (p.group == x.group) {
-            s += " (";
-            s += format_tenths(p.share_tenths);
-            s += "%)";
-          }
+    if (k == best && focus) {
+      s += " (";
+      s += format_tenths(focus->share_tenths);
+      s += "%)";
     }
   }
   if (c.method == share_method::ballots) s += " Ballots " + group_thousands(static_cast<std::int64_t>(c.denominator));
@@ -429,11 +432,19 @@ std::string to_text(const result& r) {
 
 std::string to_csv(const result& r) {
   std::string out = "line,area,ward,seats,method,label,party,candidates,votes,share,rounded,seats_won,focus,checks,change\n";
+  std::map<std::string, std::size_t> by_label;  // a contest's checks counted by label (not a scan for each party:
+                                                // a list of thousands of labels and checks made that quadratic)
   for (const auto& c : r.contests) {
+    by_label.clear();
+    for (const auto& k : c.checks)
+      if (k.label) ++by_label[*k.label];
+    auto checks_on = [&by_label](const std::string& label) {
+      auto it = by_label.find(label);
+      return it == by_label.end() ? std::size_t{0} : it->second;
+    };
     for (const auto& p : c.parties) {
-      int checks = 0;
-      for (const auto& k : c.checks)
-        if (k.label && (*k.label == p.label || *k.label == p.group)) ++checks;
+      // the checks on its label or its group
+      const std::size_t checks = checks_on(p.label) + (p.group != p.label ? checks_on(p.group) : 0);
       out += detail::num(c.line) + "," + csv_field(c.area.value_or("")) + "," + csv_field(c.ward.value_or("")) + "," +
              detail::num(c.seats) + "," + std::string(to_string(c.method)) + "," + csv_field(p.label) + "," +
              csv_field(p.party.value_or("")) + "," + detail::num(p.candidates) + "," +
