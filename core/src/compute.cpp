@@ -86,10 +86,6 @@ std::string groups(std::int64_t n) { return group_thousands(n); }
 
 }  // namespace
 
-namespace {
-
-}  // namespace
-
 std::size_t detail::group_index::find(std::string_view group) const {
   if (slots.empty()) {
     std::size_t i = 0;
