@@ -39,7 +39,7 @@ inline std::string lower(std::string_view s) {
 }
 
 /// A hash of `s`, eight bytes at a time (a multiply and a shift each), not byte by byte: the registry's keys,
-/// the line cache's lines (core/src/parties.cpp).
+/// the line cache's lines, a contest's party groups and the summary's wards (core/src/parties.cpp).
 [[nodiscard]] std::uint32_t hash_bytes(std::string_view s) noexcept;
 
 /// `a == b` compared in line: for the short labels and keys compared in loops (std::string's operator== is a
