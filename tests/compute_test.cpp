@@ -339,6 +339,16 @@ TEST_CASE("robustness - extreme figures saturate instead of overflowing (found b
     CHECK(csv.find(",0,no,1,\n1,,Ward,1,top,Qaaaa,") != std::string::npos);  // Qaaab's row, one check
     CHECK(report_line(c).find("Qbdpf 20,000; Qbdpf 1") != std::string::npos);
   }
+  SECTION("the average method on a contest with no candidates (found by the fuzzer: a division by zero)") {
+    compute_options o;
+    o.method = share_method::average;
+    auto c = compute(contest{}, o);
+    CHECK(c.parties.empty());
+    CHECK(c.denominator == 0);
+    auto text = test::read_file("tests/fuzz/regressions/crash-cdbfd3caeaacff5b123c862999cdf0c0b295c571");
+    REQUIRE_FALSE(text.empty());
+    CHECK_FALSE(to_text(compute(parse(text), o)).empty());
+  }
   SECTION("the fuzzer's input") {
     auto text = test::read_file("tests/fuzz/regressions/crash-f337617b4e8813391f4c8041bed1061a1a6797e9");
     REQUIRE_FALSE(text.empty());

@@ -358,7 +358,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     // 1/scale: exact while it stays under a bound that keeps every sum below 2^127 (votes < 10^15 each). Parties
     // of forty-odd different sizes in one contest pass the bound (std::lcm wrapped there, and every share read
     // 0): the bound is the scale then, each mean rounded down to a whole number of 1/scale
-    const long long most = (1LL << 62) / static_cast<long long>(out.parties.size());
+    const long long most = (1LL << 62) / static_cast<long long>(std::max<std::size_t>(out.parties.size(), 1));
     long long l = 1;
     for (const auto& pr : out.parties) {
       const long long c = pr.candidates, g = std::gcd(l, c);
