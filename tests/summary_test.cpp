@@ -121,3 +121,98 @@ TEST_CASE("summary - the audit of the whole 2024 report") {
   // sorted by line, each pointing into the input
   for (std::size_t i = 1; i < s.audit.size(); ++i) CHECK(s.audit[i - 1].line <= s.audit[i].line);
 }
+
+namespace {
+
+int count_code(const summary& s, const std::string& code) {
+  int n = 0;
+  for (const auto& a : s.audit) n += a.code == code;
+  return n;
+}
+
+std::string first_message(const summary& s, const std::string& code) {
+  for (const auto& a : s.audit)
+    if (a.code == code) return a.message;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("summary - a quote is held against the contests it can mean") {
+  // two wards called Central in two areas, and a quote that names no area
+  const std::string two = "Basildon\nCentral\tX\tLab 90; TUSC 10 (10.0%)\nLeeds\nCentral\tY\tLab 80; TUSC 20 (20.0%)\n\n";
+
+  SECTION("one of them bears it out: not a mismatch (each was held against the other before)") {
+    auto doc = parse(two + "1\tCentral\t10 (10.0%)\n2\tCentral\t20 (20.0%)\n");
+    REQUIRE(doc.quotes.size() == 2);
+    REQUIRE_FALSE(doc.quotes[0].area);
+    auto r = compute(doc);
+    auto s = summarise(doc, r);
+    CHECK(count_code(s, "quote_mismatch") == 0);
+  }
+  SECTION("none bears it out: a row against each") {
+    auto doc = parse(two + "1\tCentral\t15 (15.0%)\n");
+    auto r = compute(doc);
+    auto s = summarise(doc, r);
+    REQUIRE(count_code(s, "quote_mismatch") == 2);
+    CHECK(s.audit[0].area == std::optional<std::string_view>("Basildon"));
+    CHECK(s.audit[0].message.find("gives TUSC 10") != std::string::npos);
+    CHECK(s.audit[1].area == std::optional<std::string_view>("Leeds"));
+    CHECK(s.audit[1].message.find("gives TUSC 20") != std::string::npos);
+  }
+  SECTION("a quote naming an area meets that area's contests and those of none, in the order written") {
+    auto doc = parse("Central\tW\tLab 70; TUSC 30 (30.0%)\n" + two + "Leeds\tCentral\tSomeone\t15 (15.0%)\n");
+    auto r = compute(doc);
+    auto s = summarise(doc, r);
+    REQUIRE(count_code(s, "quote_mismatch") == 2);
+    CHECK_FALSE(s.audit[0].area);  // the contest of no area, on line 1, first
+    CHECK(s.audit[0].message.find("gives TUSC 30") != std::string::npos);
+    CHECK(s.audit[1].area == std::optional<std::string_view>("Leeds"));
+  }
+  SECTION("another party's candidate's figure bears it out") {
+    auto doc = parse(two + "1\tCentral\t80 (80.0%)\n");
+    auto r = compute(doc);
+    auto s = summarise(doc, r);
+    CHECK(count_code(s, "quote_mismatch") == 0);
+  }
+  SECTION("a ward name more than 32 contests share is said not checked, once a quote") {
+    std::string text = "Basildon\n";
+    for (int i = 0; i < 33; ++i) text += "Central\tX\tLab " + std::to_string(100 + i) + "; TUSC 9 (8.3%)\n";
+    text += "\n1\tBasildon\tCentral\t10 (9.0%)\n2\tBasildon\tCentral\t11 (9.9%)\n";
+    auto doc = parse(text);
+    auto r = compute(doc);
+    auto s = summarise(doc, r);
+    CHECK(count_code(s, "quote_mismatch") == 0);
+    REQUIRE(count_code(s, "quote_unchecked") == 2);
+    CHECK(first_message(s, "quote_unchecked") == "line 36 quotes 10 for Central, a ward name more than 32 contests share: not checked");
+    // 32 are checked, wherever they are
+    text = "Basildon\n";
+    for (int i = 0; i < 32; ++i) text += (i == 16 ? "Leeds\nCentral\tX\tLab " : "Central\tX\tLab ") + std::to_string(100 + i) + "; TUSC 9 (8.3%)\n";
+    doc = parse(text + "\n1\tBasildon\tCentral\t10 (9.0%)\n");
+    r = compute(doc);
+    s = summarise(doc, r);
+    CHECK(count_code(s, "quote_mismatch") == 16);  // Basildon's sixteen: Leeds's are not what it means
+    CHECK(count_code(s, "quote_unchecked") == 0);
+  }
+  SECTION("thousands of quotes of one ward, and of one name thousands of contests share: a row a quote at most") {
+    // (every quote against every contest of its name was quadratic: 10,000 of each never finished)
+    std::string text = "Basildon\nCentral\tX\t";
+    for (int i = 0; i < 5000; ++i) text += "Ind " + std::to_string(1000 + i) + "; ";
+    text += "TUSC 7 (0.1%)\n\n";
+    for (int i = 0; i < 5000; ++i) text += "Basildon\tCentral\tSomeone\t" + std::to_string(3000 + i) + " (1.0%)\n";
+    auto doc = parse(text);
+    REQUIRE(doc.quotes.size() == 5000);
+    auto r = compute(doc);
+    auto s = summarise(doc, r);
+    CHECK(count_code(s, "quote_mismatch") == 2000);  // 6,000 to 7,999 are no candidate's; 3,000 to 5,999 are Independents'
+    text = "Basildon\n";
+    for (int i = 0; i < 5000; ++i) text += "Central\tX\tLab " + std::to_string(100 + i) + "; TUSC 9 (8.3%)\n";
+    for (int i = 0; i < 5000; ++i) text += "Basildon\tCentral\tSomeone\t" + std::to_string(50000 + i) + " (1.0%)\n";
+    doc = parse(text);
+    REQUIRE(doc.quotes.size() == 5000);
+    r = compute(doc);
+    s = summarise(doc, r);
+    CHECK(count_code(s, "quote_unchecked") == 5000);
+    CHECK(count_code(s, "quote_mismatch") == 0);
+  }
+}

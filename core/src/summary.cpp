@@ -116,15 +116,30 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   s.league.reserve(order.size());
   for (std::size_t i = 0; i < order.size(); ++i) s.league.push_back({static_cast<int>(i) + 1, *above[order[i]]});
 
-  // places in the document that quote a contest's figure differently (a league table against its row); every
-  // quote is held against the contests of its ward, found by the hash of the ward: a bucket of contests for each
-  // hash (a report has a hundred quotes and three hundred contests)
+  // Places in the document that quote a contest's figure differently (a league table against its row). A quote
+  // is held against the contests it can mean: of its ward and, when both name an area, of its area, found by the
+  // hash of the ward (a bucket of contests for each hash: a report has a hundred quotes and three hundred
+  // contests). A quote that one of them bears out (the focus party's figure, or another party's candidate's) is
+  // not a mismatch; one that none bears out is reported against each. A ward name more than `most_shared`
+  // contests share is reported as not checked: the work and the audit stay in proportion to the quotes (every
+  // quote against every contest of a shared name, each candidate scanned, was quadratic: 10,000 quotes of a
+  // name 10,000 contests share never finished).
+  constexpr std::size_t most_shared = 32;
   std::vector<std::uint32_t> wards, first, next;  // a contest's ward hash; a bucket's first contest and the next
+  // what a quote is held against, found once a contest: the focus party's index (-1: it has none; -2: not looked
+  // for yet) and the other parties' candidates' votes, in order, in others[from, to)
+  struct held {
+    int focus = -2;
+    std::uint32_t from = 0, to = 0;
+  };
+  std::vector<held> info;
+  std::vector<std::int64_t> others;
   if (!doc.quotes.empty()) {
     std::size_t buckets = 1;
     while (buckets < r.contests.size()) buckets *= 2;
     first.assign(buckets, 0);
     next.assign(r.contests.size(), 0);
+    info.resize(r.contests.size());
     for (const auto& c : r.contests) wards.push_back(c.ward ? detail::hash_bytes(*c.ward) : 0);
     for (std::size_t i = wards.size(); i-- > 0;) {  // (from the last: each bucket lists its contests in order)
       auto& head = first[wards[i] & (buckets - 1)];
@@ -132,31 +147,59 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
       head = static_cast<std::uint32_t>(i + 1);
     }
   }
+  std::vector<std::uint32_t> meant;  // the contests a quote can mean, in order
   for (const auto& q : doc.quotes) {
-    if (!q.ward || q.votes.empty()) continue;
+    if (!q.ward || q.votes.empty() || key.empty()) continue;
+    meant.clear();
     const std::uint32_t ward = detail::hash_bytes(*q.ward);
-    for (std::uint32_t at = first[ward & (first.size() - 1)]; at; at = next[at - 1]) {
+    std::size_t shared = 0;
+    for (std::uint32_t at = first[ward & (first.size() - 1)]; at && shared <= most_shared; at = next[at - 1]) {
       const std::size_t i = at - 1;
       if (wards[i] != ward) continue;
       const auto& c = r.contests[i];
       if (!c.ward || !detail::same_bytes(*c.ward, *q.ward)) continue;
+      ++shared;
       if (q.area && c.area && *q.area != *c.area) continue;
-      auto p = std::find_if(c.parties.begin(), c.parties.end(), [&](const party_result& x) { return detail::same_bytes(x.group, key); });
-      if (p == c.parties.end()) continue;
-      std::int64_t quoted = q.votes.front();
-      // a quote of another party's candidate in the same ward is not about the focus party
-      bool other = std::any_of(c.candidates.begin(), c.candidates.end(), [&](const candidate_result& x) { return !detail::same_bytes(x.group, key) && x.votes == quoted; });
-      if (other) continue;
-      if (quoted != p->highest) {
-        s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
-                           "line " + detail::num(q.where.line) + " quotes " + group_thousands(quoted) + " for " + where_of(c) +
-                               "; the contest on line " + detail::num(c.line) + " gives " + key + " " + group_thousands(p->highest)});
-      } else if (q.printed_percent && printed_tenths(*q.printed_percent) != p->share_tenths) {
-        s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch",
-                           "line " + detail::num(q.where.line) + " quotes " + format_tenths(printed_tenths(*q.printed_percent)) +
-                               "% for " + where_of(c) + "; computed " + format_tenths(p->share_tenths) + "% from the contest on line " +
-                               detail::num(c.line)});
+      meant.push_back(static_cast<std::uint32_t>(i));
+    }
+    const std::int64_t quoted = q.votes.front();
+    if (shared > most_shared) {
+      s.audit.push_back({q.where.line, q.area, q.ward, "quote_unchecked",
+                         "line " + detail::num(q.where.line) + " quotes " + group_thousands(quoted) + " for " + *q.ward +
+                             ", a ward name more than 32 contests share: not checked"});
+      continue;
+    }
+    bool borne_out = false;
+    for (auto i : meant) {
+      auto& h = info[i];
+      const auto& c = r.contests[i];
+      if (h.focus == -2) {
+        h.focus = -1;
+        for (std::size_t k = 0; k < c.parties.size() && h.focus < 0; ++k)
+          if (detail::same_bytes(c.parties[k].group, key)) h.focus = static_cast<int>(k);
+        h.from = static_cast<std::uint32_t>(others.size());
+        for (auto k : detail::stable_order(c.candidates.size(), [&c](std::size_t a, std::size_t b) { return c.candidates[a].votes < c.candidates[b].votes; }))
+          if (!detail::same_bytes(c.candidates[k].group, key)) others.push_back(c.candidates[k].votes);
+        h.to = static_cast<std::uint32_t>(others.size());
       }
+      if (h.focus < 0) continue;
+      const auto& p = c.parties[static_cast<std::size_t>(h.focus)];
+      borne_out = borne_out || (quoted == p.highest && !(q.printed_percent && printed_tenths(*q.printed_percent) != p.share_tenths)) ||
+                  std::binary_search(others.begin() + h.from, others.begin() + h.to, quoted);
+    }
+    if (borne_out) continue;
+    for (auto i : meant) {
+      if (info[i].focus < 0) continue;  // (a contest the focus party did not stand in is not what the quote means)
+      const auto& c = r.contests[i];
+      const auto& p = c.parties[static_cast<std::size_t>(info[i].focus)];
+      std::string msg = "line " + detail::num(q.where.line) + " quotes ";
+      if (quoted != p.highest)
+        msg += group_thousands(quoted) + " for " + where_of(c) + "; the contest on line " + detail::num(c.line) + " gives " + key + " " +
+               group_thousands(p.highest);
+      else
+        msg += format_tenths(printed_tenths(*q.printed_percent)) + "% for " + where_of(c) + "; computed " + format_tenths(p.share_tenths) +
+               "% from the contest on line " + detail::num(c.line);
+      s.audit.push_back({q.where.line, c.area, c.ward, "quote_mismatch", msg});
     }
   }
   // a ranked table (a league table) whose figures are out of order
