@@ -127,9 +127,11 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   constexpr std::size_t most_shared = 32;
   std::vector<std::uint32_t> wards, first, next;  // a contest's ward hash; a bucket's first contest and the next
   // what a quote is held against, found once a contest: the focus party's index (-1: it has none; -2: not looked
-  // for yet) and the other parties' candidates' votes, in order, in others[from, to)
+  // for yet) and, when a quote is not the focus party's figure, the other parties' candidates' votes, in order,
+  // in others[from, to)
   struct held {
     int focus = -2;
+    bool sorted = false;
     std::uint32_t from = 0, to = 0;
   };
   std::vector<held> info;
@@ -177,15 +179,24 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
         h.focus = -1;
         for (std::size_t k = 0; k < c.parties.size() && h.focus < 0; ++k)
           if (detail::same_bytes(c.parties[k].group, key)) h.focus = static_cast<int>(k);
+      }
+      if (h.focus < 0) continue;
+      const auto& p = c.parties[static_cast<std::size_t>(h.focus)];
+      if (quoted == p.highest && !(q.printed_percent && printed_tenths(*q.printed_percent) != p.share_tenths)) {
+        borne_out = true;
+        break;
+      }
+      if (!h.sorted) {
+        h.sorted = true;
         h.from = static_cast<std::uint32_t>(others.size());
         for (auto k : detail::stable_order(c.candidates.size(), [&c](std::size_t a, std::size_t b) { return c.candidates[a].votes < c.candidates[b].votes; }))
           if (!detail::same_bytes(c.candidates[k].group, key)) others.push_back(c.candidates[k].votes);
         h.to = static_cast<std::uint32_t>(others.size());
       }
-      if (h.focus < 0) continue;
-      const auto& p = c.parties[static_cast<std::size_t>(h.focus)];
-      borne_out = borne_out || (quoted == p.highest && !(q.printed_percent && printed_tenths(*q.printed_percent) != p.share_tenths)) ||
-                  std::binary_search(others.begin() + h.from, others.begin() + h.to, quoted);
+      if (std::binary_search(others.begin() + h.from, others.begin() + h.to, quoted)) {
+        borne_out = true;
+        break;
+      }
     }
     if (borne_out) continue;
     for (auto i : meant) {
