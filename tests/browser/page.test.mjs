@@ -69,9 +69,14 @@ test('pasting the whole 2024 report shows every contest and the report view', as
   await waitFor(page, () => /^277 contests/.test(document.getElementById('status').textContent));
   // cards come in pages; the rest are a click away
   assert.equal(await page.locator('.card').count(), 40);
-  await page.click('#more button');
-  await page.click('#more button');
-  await waitFor(page, () => document.querySelectorAll('.card').length === 277);
+  // each click shows 200 more (40, 240, 277), the button gone once all are shown; each page of cards is waited
+  // for before the next click (rendering 200 cards can take seconds on a loaded machine)
+  for (const shown of [240, 277]) {
+    assert.match(await page.textContent('#more button'), new RegExp(`^Show ${shown - (shown === 240 ? 40 : 240)} more of 277 contests$`));
+    await page.click('#more button');
+    await waitFor(page, (n) => document.querySelectorAll('.card').length === n, shown);
+  }
+  assert.equal(await page.locator('#more button').count(), 0);
   // report view: headline, league table and audit
   const headline = await page.textContent('.report .headline');
   assert.match(headline, /FocusTUSC/);
