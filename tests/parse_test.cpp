@@ -501,3 +501,56 @@ TEST_CASE("parsing - a line cache keeps no line longer than 4 KB, and is dropped
   CHECK(cache.reused() == 0);
   CHECK(everything(third) == everything(again));
 }
+
+TEST_CASE("parsing - a limit on contests: the first kept, an error where the rest start, in every reader") {
+  parse_options o;
+  o.max_contests = 2;
+  auto limited = [](const document& d, std::uint32_t line) {
+    int n = 0;
+    for (const auto& x : d.diagnostics)
+      if (x.code == diag_code::input_too_large) {
+        ++n;
+        CHECK(x.level == severity::error);
+        CHECK(x.where.line == line);
+        CHECK(x.message == "more than 2 contests: only the first 2 are read (the next starts on line " + std::to_string(line) +
+                               "; a limit of the page's: the command line reads any number)");
+      }
+    return n;
+  };
+  SECTION("text: reading stops past the limit") {
+    const std::string text = "Basildon\nFryerns\tX\tLab 1; Con 2\nPitsea\tY\tLab 3; Con 4\nVange\tZ\tLab 5; Con 6\n1\tBasildon\tFryerns\t9 (1.0%)\n";
+    auto d = parse(text, o);
+    REQUIRE(d.contests.size() == 2);
+    CHECK(d.contests[1].ward == std::optional<std::string>("Pitsea"));
+    CHECK(limited(d, 4) == 1);
+    CHECK(d.quotes.empty());  // (nothing after the limit is read)
+    // without a limit (the default, and the command line) every contest is read
+    CHECK(parse(text).contests.size() == 3);
+    // the same read in pieces, the contests handed over as they finish
+    stream_reader r(o);
+    std::size_t got = 0;
+    int errors = 0;
+    for (char c : text) {
+      r.feed(std::string_view(&c, 1));
+      auto part = r.take();
+      got += part.contests.size();
+      errors += limited(part, 4);
+    }
+    auto last = r.take(true);
+    got += last.contests.size();
+    errors += limited(last, 4);
+    CHECK(got == 2);
+    CHECK(errors == 1);
+  }
+  SECTION("CSV and JSON: the contests past the limit dropped") {
+    auto csv = parse("ward,party,votes\nA,Lab,1\nB,Lab,2\nC,Lab,3\nA,Con,4\n", o);
+    REQUIRE(csv.contests.size() == 2);
+    CHECK(csv.contests[0].entries.size() == 2);  // A's second row, after C's, is still A's
+    CHECK(limited(csv, 4) == 1);
+    auto json = parse(R"({"contests": [{"ward": "A", "candidates": [{"party": "Lab", "votes": 1}]},
+                                       {"ward": "B", "candidates": [{"party": "Lab", "votes": 2}]},
+                                       {"ward": "C", "candidates": [{"party": "Lab", "votes": 3}]}]})", o);
+    CHECK(json.contests.size() == 2);
+    CHECK(limited(json, 3) == 1);
+  }
+}

@@ -47,7 +47,8 @@ wardshare::compute_options core_options(const js_options& o, std::vector<wardsha
 
 wardshare::document read(const std::string& text, const js_options& o, std::vector<wardshare::diagnostic>* notes) {
   wardshare::parse_options popts;
-  popts.max_bytes = 10u * 1024u * 1024u;  // the page's limit: 10 MB
+  popts.max_bytes = 10u * 1024u * 1024u;  // the page's limits: 10 MB, and 100,000 contests (10 MB of tiny contests,
+  popts.max_contests = 100000;            // `1;2` a line, took the module past its 2 GB of memory and trapped)
   if (o.reuse_lines) popts.cache = &lines;
   if (auto f = wardshare::parse_format(o.format)) popts.format = *f;
   else if (notes)

@@ -1773,6 +1773,23 @@ std::size_t line_cache::reused() const noexcept { return impl_->reused; }
 // ---------------------------------------------------------------------------------------------------------
 // Reading in pieces
 
+namespace {
+
+/// The contests of `doc` beyond the limit (`taken` handed over before it) dropped, with an error where the first
+/// of them starts.
+void limit_contests(document& doc, std::size_t max_contests, std::size_t taken = 0) {
+  const std::size_t keep = max_contests - std::min(taken, max_contests);
+  if (!max_contests || doc.contests.size() <= keep) return;
+  const std::uint32_t from = doc.contests[keep].line;
+  doc.contests.resize(keep);
+  doc.diagnostics.push_back({{from, 1}, severity::error, diag_code::input_too_large,
+                             "more than " + group_thousands(static_cast<std::int64_t>(max_contests)) + " contests: only the first " +
+                                 group_thousands(static_cast<std::int64_t>(max_contests)) + " are read (the next starts on line " + detail::num(from) +
+                                 "; a limit of the page's: the command line reads any number)"});
+}
+
+}  // namespace
+
 struct stream_reader::impl {
   impl(const parse_options& o, line_cache::impl* cache)
       : options(o), reg(o.registry ? *o.registry : party_registry::builtin()), a(doc, reg, o.format == input_format::wikipedia),
@@ -1791,10 +1808,13 @@ struct stream_reader::impl {
   std::string partial;  // a line not yet ended
   std::uint32_t line_no = 0;
   bool started = false;
+  std::size_t taken = 0;  // contests handed over by take() so far
+  bool stopped = false;   // more than options.max_contests contests: no further line is read
 
   clean_line cleaned;    // reused for every line
 
   void line(std::string_view raw) {
+    if (stopped) return;
     ++line_no;
     auto* memo = cache ? cache->meet(raw, line_no) : nullptr;
     auto* l = &cleaned;
@@ -1804,6 +1824,7 @@ struct stream_reader::impl {
     }
     if (!memo || memo->cleaned.line == 0) clean(raw, line_no, *l);
     a.line(*l, memo);
+    stopped = options.max_contests && taken + doc.contests.size() > options.max_contests;
   }
 };
 
@@ -1850,6 +1871,8 @@ document stream_reader::take(bool end) {
     s.line(s.partial);  // the last line, ended or not (an empty one changes nothing)
     s.partial.clear();
     s.a.finish();
+    // (take() hands over all but the last contest or two: those it handed over are within the limit)
+    if (s.stopped) limit_contests(s.doc, s.options.max_contests, s.taken);
     if (s.cache) {
       s.cache->end();
       s.cache->contests = s.doc.contests.size();
@@ -1868,6 +1891,7 @@ document stream_reader::take(bool end) {
       for (auto it = cs.begin(); it != split; ++it) s.a.settle(*it);
       out.contests.assign(std::make_move_iterator(cs.begin()), std::make_move_iterator(split));
       cs.erase(cs.begin(), split);
+      s.taken += out.contests.size();
     }
   }
   s.doc.contests.shrink_to_fit();
@@ -1910,6 +1934,7 @@ document parse(std::string_view text, const parse_options& options) {
                                "JSON input is read by a second module, which the page loads when it sees JSON"});
 #endif
   }
+  limit_contests(doc, options.max_contests);
   detail::sort_by_position(doc.diagnostics);
   return doc;
 }

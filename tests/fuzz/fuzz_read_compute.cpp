@@ -15,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   constexpr wardshare::input_format readers[] = {wardshare::input_format::text, wardshare::input_format::wikipedia,
                                                  wardshare::input_format::csv, wardshare::input_format::json};
   forced.format = readers[size % 4];
+  forced.max_contests = size % 3;  // (0: no limit; 1 or 2: the page's limit on contests, past it)
   volatile std::size_t read = wardshare::compute(wardshare::parse(text, forced)).contests.size();
   (void)read;
   auto doc = wardshare::parse(text);

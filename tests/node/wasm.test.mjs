@@ -195,3 +195,25 @@ test('a real trap is caught, reported as an error, and the next call gets a fres
   const again = computeWith(fresh, 'Lab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236', { seats: 3 });
   assert.equal(again.contests[0].parties.find((p) => p.label === 'TUSC').rounded, '9.7');
 });
+
+test('more than 100,000 contests: the first 100,000 are read, an error says where the rest start, and nothing traps', () => {
+  // 10 MB of tiny contests took the module past its 2 GB of memory (a trap, shown as an internal error)
+  for (const line of ['Lab 1; C 2\n', '1;2\n']) {
+    const text = line.repeat(Math.floor(9.5e6 / line.length));
+    const r = computeWith(module, text, { display: true, summary: true, reuse_lines: true });
+    assert.equal(r.contests.length, 100000);
+    assert.equal(r.contests.at(-1).line, 100000);
+    const limit = r.diagnostics.filter((d) => d.code === 'input_too_large');
+    assert.equal(limit.length, 1);
+    assert.equal(limit[0].severity, 'error');
+    assert.equal(limit[0].line, 100001);
+    assert.match(limit[0].message, /^more than 100,000 contests: only the first 100,000 are read \(the next starts on line 100001;/);
+  }
+  assert.equal(computeWith(module, 'Lab 10; Con 5', {}).contests.length, 1);
+  // CSV too (a contest a row, each another ward)
+  let csv = 'ward,party,votes\n';
+  for (let i = 0; i < 100002; i++) csv += `W${i},Lab,${i}\n`;
+  const r = computeWith(module, csv, { display: true });
+  assert.equal(r.contests.length, 100000);
+  assert.equal(r.diagnostics.filter((d) => d.code === 'input_too_large')[0]?.line, 100002);
+});

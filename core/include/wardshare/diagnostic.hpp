@@ -33,7 +33,7 @@ enum class diag_code : std::uint8_t {
   duplicate_total,      ///< a second, different figure for a total the contest already states
   odd_number,           ///< a number with irregular thousands separators, read as its digits
   number_too_large,     ///< a vote count beyond 10^15: skipped
-  input_too_large,      ///< the input exceeds the size limit: nothing read
+  input_too_large,      ///< the input exceeds the size limit, or has more contests than the reader keeps: not read
   unknown_option,       ///< an option value that is not recognised: the default was used
   tie_at_boundary,      ///< the last seat is tied: who is elected cannot be decided from the votes
   method_fallback,      ///< the requested method cannot apply to a contest (no ballots figure): `top` used

@@ -23,6 +23,10 @@ struct parse_options {
   /// Lines read before, for reading an edited text again (the page, on every keystroke): a line met again is
   /// not cleaned and classified again. The document is the same with or without. Null: every line is read.
   line_cache* cache = nullptr;
+  /// Reading stops once the input has more contests than this: the first `max_contests` are kept, and an
+  /// `input_too_large` error says from which line nothing was read. The page sets 100,000 (10 MB of tiny
+  /// contests, `1;2` a line, would otherwise fill the wasm module's memory); 0 is no limit.
+  std::size_t max_contests = 0;
 };
 
 /// How the text reader read the lines of one reading, kept for the next: an edit changes a line or two of a
