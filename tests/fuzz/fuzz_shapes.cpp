@@ -64,7 +64,7 @@ struct writer {
   recipe& r;
   std::string text;
   std::int64_t last_votes = 0;
-  std::size_t distinct = 0;  // labels made up so far (`Q1`, `Q2`...): thousands of parties of one
+  std::size_t distinct = 0;  // labels made up so far: thousands of parties of one
 
   bool full() const { return text.size() >= most_text; }
 
@@ -88,7 +88,10 @@ struct writer {
     else grouped(text, v);
   }
   void label(unsigned b) {
-    if (b >= 224) text += "Q" + std::to_string(++distinct);  // a label no registry knows, new each time
+    if (b >= 224) {  // a label no registry knows, new each time: `Qb`, `Qc`... (letters: a label with a digit is
+      text += 'Q';   // not read as one)
+      for (std::size_t n = ++distinct; n; n /= 26) text += static_cast<char>('a' + n % 26);
+    }
     else text += pick(labels, b);
   }
   void percent(unsigned b) {
