@@ -294,6 +294,26 @@ TEST_CASE("formats - plain `Name, Party, Votes` lines") {
   CHECK(test::party(r.contests[1], "TUSC")->share_tenths == 106);
 }
 
+TEST_CASE("formats - a `Name, Party, Votes` line whose name does not look like one is still a candidate") {
+  // (a name in lower case, or cut short by a PDF's columns, before a registered party: before, the line was read
+  // as a heading and its votes lost, with nothing said)
+  for (const char* text : {"Kim Brown, Con, 529\njo smith, Lab, 1,053\n", "jo smith, Lab, 1,053\nKim Brown, Con, 529\n",
+                           "Basildon\nFryerns ward\n\nel, Labour, 1,053\nKim Brown, Conservative, 529\n"}) {
+    auto doc = parse(text);
+    INFO(text);
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].entries.size() == 2);
+    std::int64_t lab = 0;
+    for (const auto& e : doc.contests[0].entries)
+      if (e.label == "Lab" || e.label == "Labour") lab = e.votes;
+    CHECK(lab == 1053);
+  }
+  // a heading with a number stays a heading when no registered party follows a comma
+  auto doc = parse("Local elections 2024\nBasildon, Essex 2024\nFryerns\tX\tLab 5; Con 3\n");
+  REQUIRE(doc.contests.size() == 1);
+  CHECK(doc.contests[0].entries.size() == 2);
+}
+
 TEST_CASE("formats - a council page with its previous result below") {
   auto doc = parse(test::read_file("tests/data/council-page-previous.txt"));
   CHECK(doc.shape == "council");

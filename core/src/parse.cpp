@@ -568,12 +568,17 @@ bool looks_like_name(std::string_view s) {
 constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
 
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
-/// one candidate with a name, on a line of its own.
-bool names_a_candidate(std::string_view label) {
+/// one candidate with a name, on a line of its own. With the registry, also whatever has letters before a comma
+/// and a registered party's label (`jo smith, Lab, 10`: a name written in lower case, not a heading that
+/// swallows the votes).
+bool names_a_candidate(std::string_view label, const party_registry* reg = nullptr) {
   // the other side is a party: it starts with a capital (`– page 12` is a contents line, not a candidate)
   auto capital = [](std::string_view s) { s = trim(s); return !s.empty() && (detail::is_upper(s.front()) || static_cast<unsigned char>(s.front()) >= 0x80); };
   auto comma = label.rfind(", ");
   if (comma != std::string_view::npos && looks_like_name(label.substr(0, comma)) && capital(label.substr(comma + 2))) return true;
+  if (reg && comma != std::string_view::npos && reg->find(trim(label.substr(comma + 2))) &&
+      std::any_of(label.begin(), label.begin() + static_cast<std::ptrdiff_t>(comma), is_alpha))
+    return true;
   for (auto d : name_dashes) {
     auto at = label.find(d);
     if (at == std::string_view::npos) continue;
@@ -819,7 +824,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     }
   }
   bool unknown_first = !r.pieces.empty() && r.pieces.front().is_entry && !r.pieces.front().e.label.empty() &&
-                       !reg.find(r.pieces.front().e.label) && !names_a_candidate(r.pieces.front().e.label);
+                       !reg.find(r.pieces.front().e.label) && !names_a_candidate(r.pieces.front().e.label, &reg);
   // a row pasted with spaces for tabs: `Fryerns (three seats) Eleanor Donne Lab 1,160; ...`, read from
   // where its results start (tried only when the line as a whole does not read, or starts unknown)
   results_read spaced;
@@ -842,7 +847,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     // no separator, no total, no share: `Thursday 2 May 2024` is a date, not two results
     bool unlisted = rr.semicolons == 0 && rr.stated() == 0 && !rr.has_percent() && !rr.amp;
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed);
-    auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label); };
+    auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
     if (lone && c.prefix.empty() && !named()) c.kind = line_kind::heading;
     else return;
   }
@@ -1270,9 +1275,9 @@ class assembler {
     set_open(r);
   }
 
-  static bool looks_like_candidate(const results_read& r) {
+  bool looks_like_candidate(const results_read& r) const {
     if (r.entries() != 1 || r.semicolons > 0) return false;
-    return names_a_candidate(r.pieces.front().e.label);
+    return names_a_candidate(r.pieces.front().e.label, &reg_);
   }
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
