@@ -263,6 +263,19 @@ TEST_CASE("parsing - malformed input") {
     CHECK(doc.diagnostics[0].level == severity::warning);
     CHECK(doc.diagnostics[0].where.column == 12);
   }
+  SECTION("a list with several unreadable parts is still results, each part skipped and said so") {
+    // (tests/data/malformed.txt's first line: it was read as a heading, its three results lost with nothing said)
+    auto doc = parse(test::read_file("tests/data/malformed.txt").substr(0, 62));
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].entries.size() == 3);
+    CHECK(doc.contests[0].entries[0].votes == 1160);
+    CHECK(doc.contests[0].entries[2].label == "TUSC");
+    REQUIRE(test::count_diags(doc, diag_code::unreadable_token) == 2);
+    CHECK(doc.diagnostics[0].where.column == 12);
+    CHECK(doc.diagnostics[1].where.column == 29);
+    // prose with a figure or two and no list is still not results
+    CHECK(parse("In 2021 we won; they lost; nobody knew why it was 5 to 3 in the end\n").contests.empty());
+  }
   SECTION("a missing ';' reads two results and says so") {
     auto doc = parse("Lab 228; Con 124; Ind 106 Con 91; TUSC 27 (2.1%)");
     REQUIRE(doc.contests.size() == 1);
