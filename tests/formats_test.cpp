@@ -314,6 +314,33 @@ TEST_CASE("formats - a `Name, Party, Votes` line whose name does not look like o
   CHECK(doc.contests[0].entries.size() == 2);
 }
 
+TEST_CASE("formats - a Wikipedia box selected from its first candidate, without its header row") {
+  // (before, its rows were read as table headers and lost, with nothing said; `--format wikipedia` read them)
+  auto text = test::read_file("tests/data/wikipedia-general.txt");
+  auto body = text.substr(text.find("\tLabour\tPriya Sandhu"));
+  body = body.substr(0, body.find("Elections in the 2010s"));
+  auto doc = parse(body);
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  REQUIRE(c.entries.size() == 6);
+  CHECK(c.entries[0].label == "Labour");
+  CHECK(c.entries[0].name == std::optional<std::string>("Priya Sandhu"));
+  CHECK(c.entries[0].votes == 18204);
+  CHECK(c.stated.ballots == std::optional<std::int64_t>(44317));
+  CHECK(c.outcome == std::optional<std::string>("Labour gain from Conservative"));
+  REQUIRE(test::count_diags(doc, diag_code::read_as_box) == 1);
+  CHECK(doc.diagnostics[0].where.line == 1);
+  // the same rows read with the header give the same contest
+  wardshare::parse_options wiki;
+  wiki.format = input_format::wikipedia;
+  auto forced = parse(body, wiki);
+  REQUIRE(forced.contests.size() == 1);
+  CHECK(forced.contests[0].entries.size() == 6);
+  CHECK(forced.contests[0].stated.ballots == c.stated.ballots);
+  // a council page's row (a name, then a party) is not one
+  CHECK(parse("SMITH John\tLabour Party\t1,160\t45.1\nBROWN Kim\tConservative Party\t529\t20.6\n").diagnostics.empty() == true);
+}
+
 TEST_CASE("formats - a council page with its previous result below") {
   auto doc = parse(test::read_file("tests/data/council-page-previous.txt"));
   CHECK(doc.shape == "council");

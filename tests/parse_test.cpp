@@ -525,8 +525,8 @@ TEST_CASE("parsing - a limit on contests: the first kept, an error where the res
         ++n;
         CHECK(x.level == severity::error);
         CHECK(x.where.line == line);
-        CHECK(x.message == "more than 2 contests: only the first 2 are read (the next starts on line " + std::to_string(line) +
-                               "; a limit of the page's: the command line reads any number)");
+        CHECK(x.message == "more than 2 contests: the rest, from line " + std::to_string(line) +
+                               " on, are not read (the command line reads any number)");
       }
     return n;
   };

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <numeric>
 
 #include "groups.hpp"
@@ -628,7 +627,8 @@ result compute_document(const document& doc, const compute_options& options, res
   r.format = doc.format;
   r.shape = doc.shape;
   // the label whose shares the document prints most often: the default focus
-  std::map<std::string, std::size_t> printed;  // (the map type summary.cpp and read_csv.cpp use: its code once)
+  detail::name_index printed;  // the labels, and how many contests print each one's share
+  std::vector<std::size_t> count;
   const auto& reg = options.registry ? *options.registry : party_registry::builtin();
   for (const auto& c : doc.contests)
   {
@@ -642,11 +642,19 @@ result compute_document(const document& doc, const compute_options& options, res
         if (label && !detail::same_bytes(*label, l)) one = false;
         label = l;
       }
-    if (label && one) printed[std::string(*label)] += 1;
+    if (label && one) {
+      const auto i = printed.add(*label);
+      if (i == count.size()) count.push_back(0);
+      count[i] += 1;
+    }
   }
+  // the most printed; of as many, the first in byte order
   std::size_t best = 0;
-  for (const auto& [label, count] : printed)
-    if (count > best) { best = count; r.document_focus = label; }
+  for (std::size_t i = 0; i < count.size(); ++i)
+    if (count[i] > best || (count[i] == best && best > 0 && printed.name(i) < *r.document_focus)) {
+      best = count[i];
+      r.document_focus = printed.name(i);
+    }
   r.options = options;
   r.options.registry = &reg;
   if (!r.options.focus && r.document_focus) r.options.focus = r.document_focus;

@@ -27,6 +27,7 @@ std::string_view to_string(diag_code code) noexcept {
     case diag_code::read_as_previous: return "read_as_previous";
     case diag_code::uncontested: return "uncontested";
     case diag_code::reader_unavailable: return "reader_unavailable";
+    case diag_code::read_as_box: return "read_as_box";
   }
   return "unknown";
 }

@@ -2,7 +2,6 @@
 #include "wardshare/output.hpp"
 
 #include <cmath>
-#include <map>
 
 #include "json_writer.hpp"
 #include "text.hpp"
@@ -439,15 +438,22 @@ std::string to_text(const result& r) {
 
 std::string to_csv(const result& r) {
   std::string out = "line,area,ward,seats,method,label,party,candidates,votes,share,rounded,seats_won,focus,checks,change\n";
-  std::map<std::string, std::size_t> by_label;  // a contest's checks counted by label (not a scan for each party:
-                                                // a list of thousands of labels and checks made that quadratic)
+  detail::name_index by_label;  // a contest's checks counted by label (not a scan for each party: a list of
+  std::vector<std::size_t> count;  // thousands of labels and checks made that quadratic)
   for (const auto& c : r.contests) {
     by_label.clear();
+    count.clear();
     for (const auto& k : c.checks)
-      if (k.label) ++by_label[*k.label];
-    auto checks_on = [&by_label](const std::string& label) {
-      auto it = by_label.find(label);
-      return it == by_label.end() ? std::size_t{0} : it->second;
+      if (k.label) {
+        const auto i = by_label.add(*k.label);
+        if (i == count.size()) count.push_back(0);
+        count[i] += 1;
+      }
+    auto checks_on = [&](const std::string& label) {
+      if (count.empty()) return std::size_t{0};
+      const auto n = by_label.size(), i = by_label.add(label);  // (a label with no checks is added, counted 0)
+      if (i == count.size()) count.push_back(0);
+      return i < n ? count[i] : std::size_t{0};
     };
     for (const auto& p : c.parties) {
       // the checks on its label or its group

@@ -948,6 +948,16 @@ class assembler {
         wiki_contest_ = false;
         return;
       case line_kind::table_header:
+        // a Wikipedia box's row with the box's header not pasted (selected from its first candidate down):
+        // the rows of a box from here on, said so
+        if (box_row_without_header(l)) {
+          diag({l.line, 1}, severity::info, diag_code::read_as_box,
+               "read as a Wikipedia election box, whose header row is not in the text");
+          wiki_ = true;
+          wiki_contest_ = false;
+          wiki_row(l);
+          return;
+        }
         if (!block_) in_table_ = true;  // a repeated header inside a council page's table changes nothing
         return;
       default:
@@ -1412,6 +1422,17 @@ class assembler {
   // `Majority`, `Turnout`, `Rejected ballots`, `Registered electors` rows and `Labour hold<TAB>Swing<TAB>+2.1`.
 
   /// Reads one row of a box; false when the line is not one (it is then read as any other line).
+  /// `<TAB>Labour<TAB>Priya Sandhu<TAB>15,505<TAB>32.2<TAB>−5.1`: a registered party, a name, a count and a share.
+  bool box_row_without_header(const clean_line& l) {
+    split_fields(l, scratch_.fields);
+    std::size_t k = 0;
+    while (k < scratch_.fields.size() && scratch_.fields[k].text.empty()) ++k;
+    if (scratch_.fields.size() < k + 4) return false;
+    const auto* f = &scratch_.fields[k];
+    return reg_.find(f[0].text) && !f[1].text.empty() && !read_number(f[1].text) && read_number(f[2].text) &&
+           detail::read_decimal(f[3].text);
+  }
+
   bool wiki_row(const clean_line& l) {
     split_fields(l, scratch_.fields);
     std::vector<span> f;
@@ -1790,9 +1811,8 @@ void limit_contests(document& doc, std::size_t max_contests, std::size_t taken =
   const std::uint32_t from = doc.contests[keep].line;
   doc.contests.resize(keep);
   doc.diagnostics.push_back({{from, 1}, severity::error, diag_code::input_too_large,
-                             "more than " + group_thousands(static_cast<std::int64_t>(max_contests)) + " contests: only the first " +
-                                 group_thousands(static_cast<std::int64_t>(max_contests)) + " are read (the next starts on line " + detail::num(from) +
-                                 "; a limit of the page's: the command line reads any number)"});
+                             "more than " + group_thousands(static_cast<std::int64_t>(max_contests)) +
+                                 " contests: the rest, from line " + detail::num(from) + " on, are not read (the command line reads any number)"});
 }
 
 }  // namespace

@@ -111,6 +111,23 @@ std::uint32_t detail::hash_bytes(std::string_view key) noexcept {
   return static_cast<std::uint32_t>(h ^ (h >> 29));
 }
 
+std::size_t detail::name_index::add(std::string_view name) {
+  if (2 * (names_.size() + 1) > slots_.size()) {  // (again twice as large, every name placed anew)
+    slots_.assign(std::max<std::size_t>(16, 4 * names_.size()), 0);
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      auto at = hash_bytes(names_[i]) & (slots_.size() - 1);
+      while (slots_[at]) at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+  auto at = hash_bytes(name) & (slots_.size() - 1);
+  for (; slots_[at]; at = (at + 1) & (slots_.size() - 1))
+    if (same_bytes(names_[slots_[at] - 1], name)) return slots_[at] - 1;
+  slots_[at] = static_cast<std::uint32_t>(names_.size() + 1);
+  names_.emplace_back(name);
+  return names_.size() - 1;
+}
+
 std::string party_registry::normalise(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -1,6 +1,5 @@
 // core/src/read_csv.cpp - CSV with a header row (Democracy Club's results export, spreadsheets saved as CSV):
 // one candidate a row, grouped into contests by a ballot or ward column.
-#include <map>
 #include <string>
 #include <vector>
 
@@ -250,7 +249,8 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       return;
     }
   }
-  std::map<std::string, std::size_t> by_key;
+  detail::name_index by_key;            // the contests' keys, numbered in order
+  std::vector<std::size_t> contest_of;  // a key's contest in doc.contests
   int rows = 0;
   while (!scan.done()) {
     auto rec = scan.record();
@@ -279,8 +279,9 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       key += '\x1f';
       if (auto w = get(column::ward)) key += w->text;
     }
-    auto [it, inserted] = by_key.emplace(key, doc.contests.size());
-    if (inserted) {
+    const auto k = by_key.add(key);
+    if (k == contest_of.size()) {
+      contest_of.push_back(doc.contests.size());
       contest ct;
       ct.line = rec.front().at.line;
       if (auto a = get(column::area)) ct.area = a->text;
@@ -288,7 +289,7 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       if (auto b = get(column::ballot)) names_from_ballot(b->text, ct.area, ct.ward);
       doc.contests.push_back(std::move(ct));
     }
-    auto& ct = doc.contests[it->second];
+    auto& ct = doc.contests[contest_of[k]];
     ct.end_line = scan.line();
 
     // contest-wide figures, repeated on every row of the contest

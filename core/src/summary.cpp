@@ -2,7 +2,6 @@
 #include "wardshare/summary.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "numbers.hpp"
 #include "order.hpp"
@@ -43,7 +42,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   if (threshold > 1000) threshold = 1000;
   s.threshold = threshold;
   int threshold_tenths = static_cast<int>(threshold * 10 + 0.5);
-  std::map<std::string, std::size_t> area_index;
+  detail::name_index areas;  // an area's number is its row in s.by_area
   std::size_t last_area = 0;  // == by_area.size(): none yet
   bool votes_held = false;    // a sum of votes reached detail::max_sum (said once)
   double share_sum = 0;
@@ -85,13 +84,8 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     // (a report lists an area's contests together: the last area is tried before the index)
     std::string_view area = c.area ? std::string_view(*c.area) : std::string_view();
     if (last_area == s.by_area.size() || !detail::same_bytes(s.by_area[last_area].area, area)) {
-      std::string name(area);
-      auto ai = area_index.find(name);  // (found before emplacing: emplace builds a node even for a known area)
-      if (ai == area_index.end()) {
-        ai = area_index.emplace(name, s.by_area.size()).first;
-        s.by_area.push_back({std::move(name), 0, 0, 0, 0});
-      }
-      last_area = ai->second;
+      last_area = areas.add(area);
+      if (last_area == s.by_area.size()) s.by_area.push_back({std::string(area), 0, 0, 0, 0});
     }
     auto& a = s.by_area[last_area];
     a.contests += 1;

@@ -42,6 +42,26 @@ inline std::string lower(std::string_view s) {
 /// the line cache's lines, a contest's party groups and the summary's wards (core/src/parties.cpp).
 [[nodiscard]] std::uint32_t hash_bytes(std::string_view s) noexcept;
 
+/// Names found by hash, each numbered in the order first added (internal): compute's count of printed labels, the
+/// summary's areas, CSV's contests by ward and its checks by label. One small table instead of std::map's tree
+/// code in the wasm build, and no string comparisons down a tree. (core/src/parties.cpp)
+class name_index {
+ public:
+  /// The number of `name`: a new one (the count so far) when it is not yet in.
+  std::size_t add(std::string_view name);
+  [[nodiscard]] std::size_t size() const noexcept { return names_.size(); }
+  [[nodiscard]] const std::string& name(std::size_t i) const noexcept { return names_[i]; }
+  /// Empty again, without the cost of its last size (a table cleared for each contest).
+  void clear() noexcept {
+    names_.clear();
+    slots_.clear();
+  }
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::uint32_t> slots_;  // a name's number + 1 by its hash, open addressing, at most half full
+};
+
 /// `a == b` compared in line: for the short labels and keys compared in loops (std::string's operator== is a
 /// library call in the wasm build).
 inline bool same_bytes(std::string_view a, std::string_view b) noexcept {

@@ -207,7 +207,7 @@ test('more than 100,000 contests: the first 100,000 are read, an error says wher
     assert.equal(limit.length, 1);
     assert.equal(limit[0].severity, 'error');
     assert.equal(limit[0].line, 100001);
-    assert.match(limit[0].message, /^more than 100,000 contests: only the first 100,000 are read \(the next starts on line 100001;/);
+    assert.equal(limit[0].message, 'more than 100,000 contests: the rest, from line 100001 on, are not read (the command line reads any number)');
   }
   assert.equal(computeWith(module, 'Lab 10; Con 5', {}).contests.length, 1);
   // CSV too (a contest a row, each another ward)
