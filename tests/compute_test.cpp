@@ -209,6 +209,13 @@ TEST_CASE("focus - chosen, or the party whose share is printed") {
   o.focus = "lib dem";
   auto doc = parse("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%)");
   CHECK(compute(doc, o).contests[0].focus == std::optional<std::string>("LD"));
+  // the document's focus: the label printed in most contests; of as many, the first in byte order
+  CHECK(run("Lab 5; TUSC 2 (28.6%)\nLab 5; Green 2 (28.6%)\nLab 5; Green 3 (37.5%)\n").document_focus ==
+        std::optional<std::string>("Green"));
+  CHECK(run("Lab 5; TUSC 2 (28.6%)\nLab 5; Green 2 (28.6%)\n").document_focus == std::optional<std::string>("Green"));
+  CHECK(run("Lab 5; TUSC 2 (28.6%)\nLab 5; Green 2 (28.6%)\nCon 5; TUSC 1 (16.7%)\n").document_focus ==
+        std::optional<std::string>("TUSC"));
+  CHECK_FALSE(run("Lab 5; Con 2\n").document_focus);
 }
 
 TEST_CASE("labels - an unknown label is its own group and reported") {
