@@ -1421,7 +1421,6 @@ class assembler {
   // Wikipedia election boxes: `<TAB>Labour<TAB>Eleanor Donne<TAB>1,160<TAB>51.9<TAB>+3.2`, then
   // `Majority`, `Turnout`, `Rejected ballots`, `Registered electors` rows and `Labour hold<TAB>Swing<TAB>+2.1`.
 
-  /// Reads one row of a box; false when the line is not one (it is then read as any other line).
   /// `<TAB>Labour<TAB>Priya Sandhu<TAB>15,505<TAB>32.2<TAB>−5.1`: a registered party, a name, a count and a share.
   bool box_row_without_header(const clean_line& l) {
     split_fields(l, scratch_.fields);
@@ -1433,6 +1432,7 @@ class assembler {
            detail::read_decimal(f[3].text);
   }
 
+  /// Reads one row of a box; false when the line is not one (it is then read as any other line).
   bool wiki_row(const clean_line& l) {
     split_fields(l, scratch_.fields);
     std::vector<span> f;

@@ -112,8 +112,10 @@ std::uint32_t detail::hash_bytes(std::string_view key) noexcept {
 }
 
 std::size_t detail::name_index::add(std::string_view name) {
-  if (2 * (names_.size() + 1) > slots_.size()) {  // (again twice as large, every name placed anew)
-    slots_.assign(std::max<std::size_t>(16, 4 * names_.size()), 0);
+  if (2 * (names_.size() + 1) > slots_.size()) {  // (four times as large as its names, every name placed anew)
+    std::size_t size = 16;
+    while (size < 4 * names_.size()) size *= 2;
+    slots_.assign(size, 0);
     for (std::size_t i = 0; i < names_.size(); ++i) {
       auto at = hash_bytes(names_[i]) & (slots_.size() - 1);
       while (slots_[at]) at = (at + 1) & (slots_.size() - 1);
