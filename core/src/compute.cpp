@@ -48,28 +48,40 @@ namespace {
 
 __extension__ typedef __int128 i128;
 
-/// round-half-up(1000 * num / den) for non-negative integers, exactly.
 /// Tenths as an int, saturating: with `ballots` a tiny voters figure can make a share of billions of percent.
 int clamp_tenths(i128 t) {
   constexpr i128 most = std::numeric_limits<int>::max();
   return static_cast<int>(t < 0 ? 0 : t > most ? most : t);
 }
 
+/// floor(a / b) for 0 <= a, 0 < b (both below 2^125), held at INT_MAX: a double's estimate, put right by exact
+/// products. (No 128-bit division: in the wasm build that is a 646 B library routine.)
+int quotient(i128 a, i128 b) {
+  constexpr i128 most = std::numeric_limits<int>::max();
+  const double e = static_cast<double>(a) / static_cast<double>(b);
+  if (!(e < 4294967296.0)) return static_cast<int>(most);  // (a quotient of 2^32 or more: held)
+  auto q = static_cast<i128>(static_cast<long long>(e));   // (within a unit or two of the quotient)
+  while (q > 0 && q * b > a) --q;
+  while ((q + 1) * b <= a) ++q;
+  return clamp_tenths(q);
+}
+
+/// round-half-up(1000 * num / den) for non-negative integers, exactly.
 int tenths_exact(i128 num, i128 den) {
   if (den <= 0) return 0;
-  // votes and their sums fit 64 bits with room to spare: 128-bit division (a library call) only for `average`'s
-  // scaled means
+  // votes and their sums fit 64 bits with room to spare: 64-bit division, and the estimate above only for
+  // `average`'s scaled means
   constexpr i128 small = i128{1} << 52;
   if (num >= 0 && num < small && den < small) {
     auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
     return clamp_tenths(static_cast<i128>((n * 2000 + d) / (d * 2)));
   }
-  return clamp_tenths((num * 2000 + den) / (den * 2));
+  return num < 0 ? 0 : quotient(num * 2000 + den, den * 2);
 }
 
 int tenths_truncated(i128 num, i128 den) {
-  if (den <= 0) return 0;
-  return clamp_tenths(num * 1000 / den);
+  if (den <= 0 || num < 0) return 0;
+  return quotient(num * 1000, den);
 }
 
 /// A share as an exact fraction: method values are integers, or means (sum / count) brought to a
@@ -375,7 +387,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
       case share_method::total: pr.value = static_cast<double>(pr.total); value[i].num = pr.total; break;
       case share_method::average:
         pr.value = static_cast<double>(pr.total) / pr.candidates;
-        value[i].num = static_cast<i128>(pr.total) * (scale / pr.candidates);
+        value[i].num = static_cast<i128>(pr.total) * (static_cast<long long>(scale) / pr.candidates);
         break;
     }
     den += value[i].num;
@@ -475,7 +487,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     i128 num = cand.votes, d = den;
     if (out.method == share_method::average) {  // a candidate's own share under `average` is its group's
       const auto& pr = out.parties[group_of(cand.group)];
-      num = static_cast<i128>(pr.total) * (scale / pr.candidates);
+      num = static_cast<i128>(pr.total) * (static_cast<long long>(scale) / pr.candidates);
     }
     int computed = tenths_exact(num, d);
     if (computed == printed) continue;
