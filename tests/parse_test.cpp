@@ -276,6 +276,21 @@ TEST_CASE("parsing - malformed input") {
     // prose with a figure or two and no list is still not results
     CHECK(parse("In 2021 we won; they lost; nobody knew why it was 5 to 3 in the end\n").contests.empty());
   }
+  SECTION("a space a PDF lost: after a comma before votes, before a bracketed share") {
+    auto doc = parse("Jo Smith, Labour, 1,053\nKim Brown, Conservative,529\n");
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].entries.size() == 2);
+    CHECK(doc.contests[0].entries[1].votes == 529);
+    auto row = parse("Lab 1,160; TUSC 218(9.7%)");
+    REQUIRE(row.contests.size() == 1);
+    CHECK(row.contests[0].entries[1].printed_percent == std::optional<double>(9.7));
+    auto council = parse("Fryerns\nSMITH Jo\tLabour Party\t1,053\t66.6%\tElected\nBROWN Kim\tConservative Party\t529\t33.4%\n"
+                         "Ballot papers issued: 2,250(25.0%)\n");
+    REQUIRE(council.contests.size() == 1);
+    CHECK(council.contests[0].stated.ballots == std::optional<std::int64_t>(2250));
+    CHECK(council.contests[0].stated.turnout_percent == std::optional<double>(25.0));
+    CHECK(parse("Lab 1,160; Con 529").contests.at(0).entries.at(0).votes == 1160);  // (a count's own commas stay)
+  }
   SECTION("a missing ';' reads two results and says so") {
     auto doc = parse("Lab 228; Con 124; Ind 106 Con 91; TUSC 27 (2.1%)");
     REQUIRE(doc.contests.size() == 1);

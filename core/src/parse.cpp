@@ -422,7 +422,13 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       std::size_t i = seg_end;
       while (i < t.size() && is_space(t[i])) ++i;
       std::size_t j = i;
-      while (j < t.size() && !is_space(t[j]) && t[j] != ';') ++j;
+      // (a word also ends where a PDF lost the space: `Conservative,529` after its comma, `2,250(25.0%)` before
+      // its bracket)
+      while (j < t.size() && !is_space(t[j]) && t[j] != ';') {
+        if (j > i && t[j] == '(' && is_digit(t[j - 1])) break;
+        ++j;
+        if (t[j - 1] == ',' && j - 1 > i && is_alpha(t[j - 2]) && j < t.size() && is_digit(t[j])) break;
+      }
       if (j > i) ws.push_back({detail::slice(t, i, j - i), i});
       seg_end = j;
     }
