@@ -424,10 +424,15 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       std::size_t j = i;
       // (a word also ends where a PDF lost the space: `Conservative,529` after its comma, `2,250(25.0%)` before
       // its bracket)
-      while (j < t.size() && !is_space(t[j]) && t[j] != ';') {
-        if (j > i && t[j] == '(' && is_digit(t[j - 1])) break;
+      while (j < t.size()) {
+        const auto u = static_cast<unsigned char>(t[j]);
+        if (u > ';' || is_digit(t[j])) {  // (letters and digits: one test, on this loop over every byte of a row)
+          ++j;
+          continue;
+        }
+        if (is_space(t[j]) || u == ';' || (u == '(' && j > i && is_digit(t[j - 1]))) break;
         ++j;
-        if (t[j - 1] == ',' && j - 1 > i && is_alpha(t[j - 2]) && j < t.size() && is_digit(t[j])) break;
+        if (u == ',' && j - 1 > i && is_alpha(t[j - 2]) && j < t.size() && is_digit(t[j])) break;
       }
       if (j > i) ws.push_back({detail::slice(t, i, j - i), i});
       seg_end = j;
