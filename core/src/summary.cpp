@@ -119,6 +119,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
   // quote against every contest of a shared name, each candidate scanned, was quadratic: 10,000 quotes of a
   // name 10,000 contests share never finished).
   constexpr std::size_t most_shared = 32;
+  static_assert(most_shared == 32, "the quote_unchecked message below writes the number out");
   std::vector<std::uint32_t> wards, first, next;  // a contest's ward hash; a bucket's first contest and the next
   // what a quote is held against, found once a contest: the focus party's index (-1: it has none; -2: not looked
   // for yet) and, when a quote is not the focus party's figure, the other parties' candidates' votes, in order,
