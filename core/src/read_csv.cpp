@@ -249,8 +249,8 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       return;
     }
   }
-  detail::name_index by_key;            // the contests' keys, numbered in order
-  std::vector<std::size_t> contest_of;  // a key's contest in doc.contests
+  detail::name_index by_key;  // the contests' keys, numbered in order: key k is contest first + k
+  const std::size_t first = doc.contests.size();
   int rows = 0;
   while (!scan.done()) {
     auto rec = scan.record();
@@ -279,9 +279,8 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       key += '\x1f';
       if (auto w = get(column::ward)) key += w->text;
     }
-    const auto k = by_key.add(key);
-    if (k == contest_of.size()) {
-      contest_of.push_back(doc.contests.size());
+    const auto k = first + by_key.add(key);
+    if (k == doc.contests.size()) {
       contest ct;
       ct.line = rec.front().at.line;
       if (auto a = get(column::area)) ct.area = a->text;
@@ -289,7 +288,7 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       if (auto b = get(column::ballot)) names_from_ballot(b->text, ct.area, ct.ward);
       doc.contests.push_back(std::move(ct));
     }
-    auto& ct = doc.contests[contest_of[k]];
+    auto& ct = doc.contests[k];
     ct.end_line = scan.line();
 
     // contest-wide figures, repeated on every row of the contest
