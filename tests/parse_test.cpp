@@ -360,6 +360,63 @@ TEST_CASE("parsing - a council results page copied from the browser") {
   CHECK(report_line(compute(doc, tusc).contests[0]) == "Con 529; TUSC 218 (9.7%); LD 329; Lab 1,160; Lab 1,142; Lab 1,053 Votes cast 2,236");
 }
 
+TEST_CASE("parsing - a council page whose percentage column has no % sign") {
+  // the same page with `11.9` for `11.9%`, then with whole percentages (`12`): the votes are still the third
+  // column, not lost to the share beside them (which `26` was once read as, with 1,160 dropped)
+  auto page = test::read_file("tests/data/council-page.txt");
+  auto with_signs = parse(page);
+  REQUIRE(with_signs.contests.size() == 1);
+  std::string bare, whole;
+  for (std::size_t at = 0; at < page.size(); ++at) {
+    if (page.compare(at, 2, "%\t") == 0) continue;  // `11.9%<TAB>` -> `11.9<TAB>`
+    bare += page[at];
+  }
+  for (std::size_t at = 0; at < bare.size(); ++at) {
+    // `<TAB>11.9<TAB>` -> `<TAB>12<TAB>`: a decimal between tabs rounded to a whole number
+    if (bare[at] == '.' && at > 0 && at + 2 < bare.size() && std::isdigit(static_cast<unsigned char>(bare[at - 1])) &&
+        std::isdigit(static_cast<unsigned char>(bare[at + 1])) && bare[at + 2] == '\t') {
+      if (bare[at + 1] >= '5') {
+        std::size_t d = whole.size();
+        while (d > 0 && whole[d - 1] == '9') whole[--d] = '0';
+        if (d > 0 && std::isdigit(static_cast<unsigned char>(whole[d - 1]))) ++whole[d - 1];
+        else whole.insert(d, "1");
+      }
+      at += 1;
+      continue;
+    }
+    whole += bare[at];
+  }
+  REQUIRE(bare.find("1,160\t26.2\tElected") != std::string::npos);
+  REQUIRE(whole.find("1,160\t26\tElected") != std::string::npos);
+  REQUIRE(whole.find("529\t12\t") != std::string::npos);
+  for (const auto* text : {&bare, &whole}) {
+    auto doc = parse(*text);
+    INFO(*text);
+    REQUIRE(doc.contests.size() == 1);
+    const auto& c = doc.contests[0];
+    const auto& want = with_signs.contests[0];
+    REQUIRE(c.entries.size() == want.entries.size());
+    for (std::size_t k = 0; k < c.entries.size(); ++k) {
+      CHECK(c.entries[k].votes == want.entries[k].votes);
+      CHECK(c.entries[k].label == want.entries[k].label);
+      CHECK(c.entries[k].name == want.entries[k].name);
+      CHECK(c.entries[k].elected_marker == want.entries[k].elected_marker);
+      REQUIRE(c.entries[k].printed_percent);
+      CHECK(*c.entries[k].printed_percent == Approx(*want.entries[k].printed_percent).margin(0.5));
+    }
+    CHECK(c.stated.electorate == want.stated.electorate);
+    CHECK(doc.diagnostics.empty());
+    // `11.9` is still a share of all votes, as the page prints it (a whole `12` is checked as 12.0%: the
+    // reader keeps no printed precision, so those shares are reported as mismatches)
+    if (text == &bare) CHECK(compute(doc).contests[0].checks.empty());
+  }
+  // a Wikipedia box's row, whose cut-off share column this resembles, is still read as one
+  auto box = parse("\tLabour\tPriya Sandhu\t15,505\t32.2\n\tConservative\tAl Jones\t9,120\t18.9\n");
+  REQUIRE(box.contests.size() == 1);
+  CHECK(box.contests[0].entries[0].name == std::optional<std::string>("Priya Sandhu"));
+  CHECK(box.contests[0].entries[0].votes == 15505);
+}
+
 TEST_CASE("parsing - in pieces, as the CLI streams a large file, reads as the whole does") {
   auto text = test::read_file("tests/corpus/tusc-local-elections-2024.txt");
   text = text + "\n" + text + "\n" + text;  // three copies: 831 contests, some pieces ending mid-line

@@ -817,25 +817,43 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   }
 
   auto r = read_results(l, begin, end, sc);
-  // a council results page: the name, then the party (often a description), then a bare number
-  if (c.tabbed && r.entries() == 1 && r.stated() == 0 && r.semicolons == 0 && r.bad == 0 && r.pieces.front().e.label.empty()) {
+  // a council results page: the name, then the party (often a description), then a bare number (field `at`)
+  auto council_row = [&](results_read& rr, std::size_t at, std::optional<double> percent) {
+    if (!c.tabbed || rr.entries() != 1 || rr.stated() != 0 || rr.semicolons != 0 || rr.bad != 0 ||
+        !rr.pieces.front().e.label.empty())
+      return false;
     auto& before = sc.before;
     before.clear();
-    for (std::size_t i = 0; i < ri; ++i)
+    for (std::size_t i = 0; i < at; ++i)
       if (!fields[i].text.empty()) before.push_back(fields[i].text);
     for (std::size_t k = 1; k < before.size() && before.size() <= 4; ++k) {
       if (!reg.find(before[k])) continue;
-      auto& e = r.pieces.front().e;
+      auto& e = rr.pieces.front().e;
       e.label = std::string(before[k]);
       e.name = std::string(before[0]);
       e.elected_marker = e.elected_marker || marked_elected;
-      if (column_percent && !e.printed_percent) e.printed_percent = column_percent;
+      if (percent && !e.printed_percent) e.printed_percent = percent;
       c.council_row = true;
       c.kind = line_kind::results;
-      c.results = std::move(r);
-      return;
+      c.results = std::move(rr);
+      return true;
+    }
+    return false;
+  };
+  // its percentage column printed without `%` (`1,160<TAB>26.2`, `1160<TAB>26`): the last field is the share
+  // when the field before it reads as the row's votes (else `26` would be read as the votes and 1,160 lost);
+  // it is checked against the votes like any printed share
+  if (c.tabbed && !column_percent) {
+    if (auto share = detail::read_decimal(fields[ri].text); share && *share <= 100) {
+      std::size_t at = ri;
+      while (at > 0 && fields[at - 1].text.empty()) --at;
+      if (at > 0 && read_number(fields[--at].text)) {
+        auto votes = read_results(l, fields[at].offset, fields[at].offset + fields[at].text.size(), sc);
+        if (council_row(votes, at, share)) return;
+      }
     }
   }
+  if (council_row(r, ri, column_percent)) return;
   bool unknown_first = !r.pieces.empty() && r.pieces.front().is_entry && !r.pieces.front().e.label.empty() &&
                        !reg.find(r.pieces.front().e.label) && !names_a_candidate(r.pieces.front().e.label, &reg);
   // a row pasted with spaces for tabs: `Fryerns (three seats) Eleanor Donne Lab 1,160; ...`, read from
