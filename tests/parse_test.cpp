@@ -291,6 +291,21 @@ TEST_CASE("parsing - malformed input") {
     CHECK(council.contests[0].stated.turnout_percent == std::optional<double>(25.0));
     CHECK(parse("Lab 1,160; Con 529").contests.at(0).entries.at(0).votes == 1160);  // (a count's own commas stay)
   }
+  SECTION("a list of counts whose labels are not labels is said, not dropped in silence") {
+    auto doc = parse("Heading\nLD3 5; Q1 1\n");
+    CHECK(doc.contests.empty());
+    REQUIRE(test::count_diags(doc, diag_code::unreadable_token) == 1);
+    CHECK(doc.diagnostics[0].where.line == 2);
+    CHECK(doc.diagnostics[0].where.column == 1);
+    CHECK(doc.diagnostics[0].message.find("'LD3 5; Q1 1'") != std::string::npos);
+    // the same line cached and met again says it again; a date or prose with figures says nothing
+    line_cache cache;
+    parse_options o;
+    o.cache = &cache;
+    (void)parse("LD3 5; Q1 1\n", o);
+    CHECK(test::count_diags(parse("Top\nLD3 5; Q1 1\n", o), diag_code::unreadable_token) == 1);
+    CHECK(parse("Thursday 2 May 2024\nIn 2021 we won; they lost; nobody knew why it was 5 to 3 in the end\n").diagnostics.empty());
+  }
   SECTION("a missing ';' reads two results and says so") {
     auto doc = parse("Lab 228; Con 124; Ind 106 Con 91; TUSC 27 (2.1%)");
     REQUIRE(doc.contests.size() == 1);

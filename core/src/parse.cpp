@@ -879,9 +879,15 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     bool unlisted = rr.semicolons == 0 && rr.stated() == 0 && !rr.has_percent() && !rr.amp;
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed);
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
-    if (lone && c.prefix.empty() && !named()) c.kind = line_kind::heading;
-    else return;
+    if (!lone || !c.prefix.empty() || named()) return;
+    c.kind = line_kind::heading;
+    c.results.diags.clear();  // (a heading has nothing to say)
   }
+  // a list of counts whose labels are not labels (`LD3 5; Q1 1`: digits in every one) is said, not dropped
+  if (r.semicolons > 0 && r.bad > r.good && r.entries() > static_cast<std::size_t>(r.semicolons))
+    c.results.diags.push_back({position(l, begin), severity::warning, diag_code::unreadable_token,
+                               "expected party labels before the counts in '" + detail::clip(std::string(trim(t)), 40) +
+                                   "' (a label has no digits): the line is not read as results"});
   if (nonempty > 1) { c.kind = line_kind::table_header; return; }
   c.kind = looks_like_prose(t) ? line_kind::prose : line_kind::heading;
 }
@@ -966,6 +972,8 @@ class assembler {
   void line(const clean_line& l, remembered_line* memo = nullptr) {
     if (wiki_ && wiki_row(l)) return;
     const auto& c = classification(l, memo);
+    if (c.kind != line_kind::results && c.kind != line_kind::previous)  // (said when it had counts, unread)
+      for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
     switch (c.kind) {
       case line_kind::blank:
       case line_kind::ruler:
