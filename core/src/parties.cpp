@@ -5,7 +5,6 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "order.hpp"
 #include "parties_data.hpp"
 #include "text.hpp"
 
@@ -57,16 +56,6 @@ void normalise_to(std::string_view text, Put&& put) {
       space = true;
     }
   }
-}
-
-/// Sorted by key, one entry a key: where parties share one, the earliest (by party index) keeps it; the curated
-/// entries come first in data/parties.json.
-template <typename Entries>
-void one_per_key(Entries& e) {
-  // by key, then by party index: the entries are added in the order of the parties, and the sort is stable
-  // (the core's one sort: a std::sort of these pairs cost the page's module ~1 KB gzip)
-  detail::stable_sort_by(e, [](const auto& x, const auto& y) { return x.first < y.first; });
-  e.erase(std::unique(e.begin(), e.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), e.end());
 }
 
 std::string without_bracketed(std::string_view text) {
@@ -165,7 +154,6 @@ void party_registry::build_index() {
       }
     }
   }
-  one_per_key(index_);
   slots_ = hash_table(index_);
   // the spellings the registry itself uses, each with the party find() gives for it
   spelled_.clear();
@@ -177,21 +165,27 @@ void party_registry::build_index() {
       if (const auto* found = find_normalised(n))
         spelled_.emplace_back(std::string(n), static_cast<std::size_t>(found - parties_.data()));
   }
-  one_per_key(spelled_);
   spelled_slots_ = hash_table(spelled_);
 }
 
-std::vector<party_registry::slot> party_registry::hash_table(const entries& keys) {
-  // open addressing, at most half full
+std::vector<party_registry::slot> party_registry::hash_table(entries& keys) {
+  // open addressing, at most half full; one entry a key: where entries share one, the first keeps it (entries
+  // are added in the order of the parties, whose curated ones come first in data/parties.json) and the rest
+  // are dropped from `keys`
   std::size_t size = 16;
   while (size < 2 * keys.size()) size *= 2;
   std::vector<slot> table(size);
+  std::size_t kept = 0;
   for (std::size_t k = 0; k < keys.size(); ++k) {
     auto h = detail::hash_bytes(keys[k].first);
     auto at = h & (size - 1);
-    while (table[at].at != 0) at = (at + 1) & (size - 1);
-    table[at] = {h, static_cast<std::uint32_t>(k + 1)};
+    while (table[at].at != 0 && !(table[at].hash == h && keys[table[at].at - 1].first == keys[k].first))
+      at = (at + 1) & (size - 1);
+    if (table[at].at != 0) continue;  // a key already kept
+    if (kept != k) keys[kept] = std::move(keys[k]);
+    table[at] = {h, static_cast<std::uint32_t>(++kept)};
   }
+  keys.resize(kept);
   return table;
 }
 

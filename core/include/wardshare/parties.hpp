@@ -58,7 +58,7 @@ class party_registry {
   std::vector<slot> spelled_slots_;
   std::size_t independent_ = static_cast<std::size_t>(-1);
   void build_index();
-  [[nodiscard]] static std::vector<slot> hash_table(const entries& keys);
+  [[nodiscard]] static std::vector<slot> hash_table(entries& keys);
   [[nodiscard]] static const std::pair<std::string, std::size_t>* lookup(const entries& keys, const std::vector<slot>& table,
                                                                          std::string_view key);
   [[nodiscard]] const party_info* find_key(std::string_view key) const;
