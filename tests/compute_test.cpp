@@ -185,6 +185,24 @@ TEST_CASE("audit - printed shares") {
     REQUIRE(test::count_checks(c, "share_mismatch") == 1);
     CHECK(c.checks[1].message.find("the stated total (3,218) reproduces 3.9%") != std::string::npos);
   }
+  SECTION("printed with two decimals: checked at hundredths") {
+    // 26,246 of 100,000 is 26.246%: `26.25%` is right, though 26.25 rounds to 26.3 at tenths and the share to
+    // 26.2 (it was reported as a mismatch, "printed 26.3%", when every share was checked at tenths)
+    CHECK(run("Lab 26,246 (26.25%); Con 73,754 (73.75%)").contests[0].checks.empty());
+    auto typo = run("Lab 26,246 (26.27%); Con 73,754");
+    REQUIRE(test::count_checks(typo.contests[0], "share_mismatch") == 1);
+    CHECK(typo.contests[0].checks[0].message ==
+          "printed 26.27% for Lab 26,246, computed 26.25% (26,246 / 100,000, method top); off by 0.02 points; no "
+          "stated figure reproduces it (a denominator from 99,890 to 99,927 would)");
+    // three decimals, and a turnout printed with two
+    CHECK(run("Lab 26,246 (26.246%); Con 73,754").contests[0].checks.empty());
+    CHECK(test::count_checks(run("Lab 26,246 (26.247%); Con 73,754").contests[0], "share_mismatch") == 1);
+    auto turnout = run("Lab 500; Con 300\nElectorate 100,000\nTurnout 26,246 (26.25%)");
+    CHECK(turnout.contests[0].checks.empty());
+    auto wrong = run("Lab 500; Con 300\nElectorate 100,000\nTurnout 26,246 (26.26%)");
+    REQUIRE(test::count_checks(wrong.contests[0], "turnout_mismatch") == 1);
+    CHECK(wrong.contests[0].checks[0].message == "printed turnout 26.26% but 26,246 / 100,000 is 26.25%");
+  }
   SECTION("a truncated figure is named as such") {
     auto r = run("Peverell\tDuncan Moore\tLab 2,196; Con 1,295; Green 365; Reform 218; LD 158; TUSC 45 (1.0%) Votes cast 4,277");
     REQUIRE(test::count_checks(r.contests[0], "share_mismatch") == 1);

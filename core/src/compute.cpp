@@ -2,6 +2,7 @@
 #include "wardshare/compute.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -75,23 +76,48 @@ int quotient(i128 a, i128 b) {
   return clamp_tenths(q);
 }
 
-/// round-half-up(1000 * num / den) for non-negative integers, exactly.
-int tenths_exact(i128 num, i128 den) {
+/// round-half-up(unit * num / den) for non-negative integers, exactly: tenths of a percent for unit 1000,
+/// hundredths for 10,000 (at most 100,000).
+int tenths_exact(i128 num, i128 den, i128 unit = 1000) {
   if (den <= 0) return 0;
   // votes and their sums fit 64 bits with room to spare: 64-bit division, and the estimate above only for
   // `average`'s scaled means
-  constexpr i128 small = i128{1} << 52;
+  constexpr i128 small = i128{1} << 44;  // (2 * unit * num stays below 2^63)
   if (num >= 0 && num < small && den < small) {
     auto n = static_cast<std::uint64_t>(num), d = static_cast<std::uint64_t>(den);
-    return clamp_tenths(static_cast<i128>((n * 2000 + d) / (d * 2)));
+    return clamp_tenths(static_cast<i128>((n * 2 * static_cast<std::uint64_t>(unit) + d) / (d * 2)));
   }
-  return num < 0 ? 0 : quotient(num * 2000 + den, den * 2);
+  return num < 0 ? 0 : quotient(num * 2 * unit + den, den * 2);
 }
 
-int tenths_truncated(i128 num, i128 den) {
+int tenths_truncated(i128 num, i128 den, i128 unit) {
   if (den <= 0 || num < 0) return 0;
-  return quotient(num * 1000, den);
+  return quotient(num * unit, den);
 }
+
+/// A printed percentage at the precision it was printed with: `value` in units of 10^-decimals percent, `unit`
+/// = 100 * 10^decimals (tenths_exact's). A share is checked at that precision: a council page's `26.25%` is a
+/// share from 26.245 to 26.255, which at tenths may round either way. Decimals are 1 for `26.2`, and for `26`
+/// or `26.20` (the value says no more; tenths are right for `26.20`, and a whole `26` is checked as 26.0);
+/// 2 for `26.25`; 3 for three or more.
+struct printed_figure {
+  int value = 0;
+  int decimals = 1;
+  i128 unit = 1000;
+};
+
+printed_figure printed_at(double percent) {
+  printed_figure f;
+  for (double s = percent * 10;; s *= 10, f.unit *= 10, ++f.decimals) {
+    const auto whole = static_cast<long long>(s + 0.5);
+    if (f.decimals == 3 || std::abs(s - static_cast<double>(whole)) < 1e-6) {
+      f.value = static_cast<int>(whole);
+      return f;
+    }
+  }
+}
+
+std::string pct(int value, int decimals) { return format_fixed(value, decimals) + "%"; }
 
 /// A share as an exact fraction: method values are integers, or means (sum / count) brought to a
 /// common denominator.
@@ -99,8 +125,6 @@ struct fraction {
   i128 num = 0;
   i128 den = 0;
 };
-
-std::string pct(int tenths) { return format_tenths(tenths) + "%"; }
 
 std::string groups(std::int64_t n) { return group_thousands(n); }
 
@@ -477,12 +501,13 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   if (c.stated.ballots && c.stated.electorate && *c.stated.electorate > 0) {
     out.turnout_percent = 100.0 * static_cast<double>(*c.stated.ballots) / static_cast<double>(*c.stated.electorate);
     if (c.stated.turnout_percent) {
-      int computed = tenths_exact(*c.stated.ballots, *c.stated.electorate);
-      int printed = printed_tenths(*c.stated.turnout_percent);
-      if (computed != printed)
+      const auto printed = printed_at(*c.stated.turnout_percent);
+      int computed = tenths_exact(*c.stated.ballots, *c.stated.electorate, printed.unit);
+      if (computed != printed.value)
         out.checks.push_back({"turnout_mismatch", std::nullopt,
-                              detail::cat({"printed turnout ", pct(printed), " but ", groups(*c.stated.ballots), " / ",
-                                           groups(*c.stated.electorate), " is ", pct(computed)}),
+                              detail::cat({"printed turnout ", pct(printed.value, printed.decimals), " but ",
+                                           groups(*c.stated.ballots), " / ", groups(*c.stated.electorate), " is ",
+                                           pct(computed, printed.decimals)}),
                               {c.line, 1}});
     }
   }
@@ -492,20 +517,20 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     const auto& e = c.entries[k];
     if (!e.printed_percent) continue;
     const auto& cand = out.candidates[k];
-    int printed = printed_tenths(*e.printed_percent);
+    const auto [printed, decimals, unit] = printed_at(*e.printed_percent);
     i128 num = cand.votes, d = den;
     if (out.method == share_method::average) {  // a candidate's own share under `average` is its group's
       const auto& pr = out.parties[group_of(cand.group)];
       num = static_cast<i128>(pr.total) * (static_cast<long long>(scale) / pr.candidates);
     }
-    int computed = tenths_exact(num, d);
+    int computed = tenths_exact(num, d, unit);
     if (computed == printed) continue;
     // a share of all votes (how council pages print them) is another method, not an error
-    if (out.method != share_method::average && tenths_exact(cand.votes, out.all_votes) == printed) continue;
-    std::string msg = detail::cat({"printed ", pct(printed), " for ", cand.label, " ", groups(cand.votes), ", computed ",
-                                   pct(computed), " (", groups(cand.votes), " / ", groups(static_cast<std::int64_t>(out.denominator)),
+    if (out.method != share_method::average && tenths_exact(cand.votes, out.all_votes, unit) == printed) continue;
+    std::string msg = detail::cat({"printed ", pct(printed, decimals), " for ", cand.label, " ", groups(cand.votes), ", computed ",
+                                   pct(computed, decimals), " (", groups(cand.votes), " / ", groups(static_cast<std::int64_t>(out.denominator)),
                                    ", method ", to_string(out.method), "); off by ",
-                                   format_tenths(std::abs(computed - printed)), " points"});
+                                   format_fixed(std::abs(computed - printed), decimals), " points"});
     std::vector<std::pair<std::string, std::int64_t>> alternatives;
     if (c.stated.total) alternatives.emplace_back("the stated total", *c.stated.total);
     alternatives.emplace_back("the sum of all candidates' votes", out.all_votes);
@@ -514,20 +539,21 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     bool explained = false;
     for (const auto& [what, alt] : alternatives) {
       if (alt == static_cast<std::int64_t>(d) || alt <= 0) continue;
-      if (tenths_exact(cand.votes, alt) == printed) {
-        msg += detail::cat({"; ", what, " (", groups(alt), ") reproduces ", pct(printed)});
+      if (tenths_exact(cand.votes, alt, unit) == printed) {
+        msg += detail::cat({"; ", what, " (", groups(alt), ") reproduces ", pct(printed, decimals)});
         explained = true;
         break;
       }
     }
-    if (!explained && tenths_truncated(num, d) == printed) {
+    if (!explained && tenths_truncated(num, d, unit) == printed) {
       msg += "; the printed figure is the share truncated, not rounded";
       explained = true;
     }
     if (!explained && printed > 0) {
-      // the denominators that would print this figure: votes*1000/(printed+0.5) < d <= votes*1000/(printed-0.5)
-      auto lo = static_cast<std::int64_t>(static_cast<double>(cand.votes) * 1000.0 / (printed + 0.5)) + 1;
-      auto hi = static_cast<std::int64_t>(static_cast<double>(cand.votes) * 1000.0 / (printed - 0.5));
+      // the denominators that would print this figure: votes*unit/(printed+0.5) < d <= votes*unit/(printed-0.5)
+      const double scaled = static_cast<double>(cand.votes) * to_double(unit);
+      auto lo = static_cast<std::int64_t>(scaled / (printed + 0.5)) + 1;
+      auto hi = static_cast<std::int64_t>(scaled / (printed - 0.5));
       msg += detail::cat({"; no stated figure reproduces it (a denominator from ", groups(lo), " to ", groups(hi), " would)"});
     }
     out.checks.push_back({"share_mismatch", std::string(cand.label), msg, e.where});

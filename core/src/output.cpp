@@ -25,21 +25,22 @@ std::string group_thousands(std::int64_t n) {
   return std::string(p, static_cast<std::size_t>(end - p));
 }
 
-std::string format_tenths(int tenths) {
-  char buf[16];
+std::string format_fixed(int value, int decimals) {
+  char buf[24];
   char* end = buf + sizeof buf;
   char* p = end;
-  auto u = tenths < 0 ? 0u - static_cast<unsigned>(tenths) : static_cast<unsigned>(tenths);
-  *--p = static_cast<char>('0' + u % 10);
-  *--p = '.';
-  u /= 10;
+  auto u = value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
+  for (int k = 0; k < decimals; ++k, u /= 10) *--p = static_cast<char>('0' + u % 10);
+  if (decimals > 0) *--p = '.';
   do {
     *--p = static_cast<char>('0' + u % 10);
     u /= 10;
   } while (u);
-  if (tenths < 0) *--p = '-';
+  if (value < 0) *--p = '-';
   return std::string(p, static_cast<std::size_t>(end - p));
 }
+
+std::string format_tenths(int tenths) { return format_fixed(tenths, 1); }
 
 namespace {
 

@@ -12,6 +12,8 @@ namespace wardshare {
 [[nodiscard]] std::string group_thousands(std::int64_t n);
 /// Tenths of a percent as printed: `97` -> `9.7`.
 [[nodiscard]] std::string format_tenths(int tenths);
+/// `value` / 10^`decimals` as printed: `format_fixed(2625, 2)` -> `26.25`, `format_fixed(-5, 1)` -> `-0.5`.
+[[nodiscard]] std::string format_fixed(int value, int decimals);
 
 /// The contest as a results report prints it: `Lab 1,160; ...; TUSC 218 (9.7%) Votes cast 2,236`
 /// (the focus party's share in brackets, the method's denominator as the total).
