@@ -12,7 +12,7 @@
 
 namespace wardshare::detail {
 
-std::vector<std::size_t> stable_order(std::size_t n, const std::function<bool(std::size_t, std::size_t)>& less) {
+std::vector<std::size_t> stable_order(std::size_t n, index_less less) {
   std::vector<std::size_t> idx(n);
   std::iota(idx.begin(), idx.end(), std::size_t{0});
   if (n <= 16) {  // a contest's few candidates: insertion sort is stable as it stands

@@ -219,7 +219,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
                              format_tenths(printed_tenths(*previous->printed_percent)) + "%: the table is out of order"});
     previous = &q;
   }
-  detail::stable_sort_by(s.audit, [](const audit_row& a, const audit_row& b) { return a.line < b.line; });
+  detail::stable_sort_indexed(s.audit, [](const audit_row& a, const audit_row& b) { return a.line < b.line; });
   return s;
 }
 
