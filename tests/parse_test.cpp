@@ -297,7 +297,7 @@ TEST_CASE("parsing - malformed input") {
     REQUIRE(test::count_diags(doc, diag_code::unreadable_token) == 1);
     CHECK(doc.diagnostics[0].where.line == 2);
     CHECK(doc.diagnostics[0].where.column == 1);
-    CHECK(doc.diagnostics[0].message.find("'LD3 5; Q1 1'") != std::string::npos);
+    CHECK(doc.diagnostics[0].message.find("not read as results") != std::string::npos);
     // the same line cached and met again says it again; a date or prose with figures says nothing
     line_cache cache;
     parse_options o;
@@ -373,6 +373,45 @@ TEST_CASE("parsing - a council results page copied from the browser") {
   compute_options tusc;
   tusc.focus = "TUSC";
   CHECK(report_line(compute(doc, tusc).contests[0]) == "Con 529; TUSC 218 (9.7%); LD 329; Lab 1,160; Lab 1,142; Lab 1,053 Votes cast 2,236");
+}
+
+TEST_CASE("parsing - a council page with an Outcome column and a Voting Summary below") {
+  // tests/data/council-page-outcome.txt: `Not elected` in the last column, shares with two decimals, `Election
+  // results for Fryerns` and a date above, `Electorate:<TAB>9,012` and `Turnout:<TAB>24.97%` under a caption.
+  // Before: the three rows marked `Not elected` were dropped without a word, and the summary's figures became
+  // contests of their own
+  auto doc = parse(test::read_file("tests/data/council-page-outcome.txt"));
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  CHECK(c.ward == std::optional<std::string>("Fryerns"));
+  REQUIRE(c.entries.size() == 6);
+  std::int64_t votes = 0;
+  for (const auto& e : c.entries) votes += e.votes;
+  CHECK(votes == 1160 + 1142 + 1053 + 529 + 329 + 218);
+  CHECK(c.entries[0].name == std::optional<std::string>("Kim Brown"));
+  CHECK_FALSE(c.entries[0].elected_marker);
+  CHECK(c.entries[3].elected_marker);
+  CHECK(c.entries[3].printed_percent == std::optional<double>(26.18));
+  CHECK(c.stated.electorate == std::optional<std::int64_t>(9012));
+  CHECK(c.stated.ballots == std::optional<std::int64_t>(2250));
+  CHECK(c.stated.rejected == std::optional<std::int64_t>(14));
+  CHECK(c.stated.turnout_percent == std::optional<double>(24.97));
+  CHECK(doc.diagnostics.empty());
+
+  auto r = compute(doc);
+  const auto& cr = r.contests[0];
+  CHECK(cr.seats == 3);
+  CHECK(test::party(cr, "Lab")->seats_won == 3);
+  // the page's one typo (TUSC's 4.92% printed 4.29%) is the one check: every other share is right at two
+  // decimals, the turnout too
+  REQUIRE(cr.checks.size() == 1);
+  CHECK(cr.checks[0].code == "share_mismatch");
+  CHECK(cr.checks[0].message.rfind("printed 4.29% for Trade Unionist and Socialist Coalition 218", 0) == 0);
+
+  // the same summary's figures alone, with nothing above: said, not read as contests
+  auto alone = parse("Voting Summary\nElectorate:\t9,012\nTurnout:\t24.97%\n");
+  CHECK(alone.contests.empty());
+  CHECK(test::count_diags(alone, diag_code::orphan_total) == 2);
 }
 
 TEST_CASE("parsing - a council page whose percentage column has no % sign") {

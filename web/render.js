@@ -107,6 +107,7 @@ export function contestCard(c, { onLine, onCopy }) {
       c.method !== c.requested_method ? ` (${c.requested_method} needs a voters figure this contest does not give.)` : '',
       ' ', el('button', { type: 'button', class: 'linklike', onclick: () => onLine(c.line, 1) }, `Line ${c.line}`)),
     c.election ? el('p', { class: 'election' }, c.election) : null,
+    c.turnout_percent != null ? el('p', { class: 'turnout' }, `Turnout ${c.turnout_percent.toFixed(1)}% (ballots over electorate).`) : null,
     el('div', { class: 'card-body' }, table, chart),
     comparison,
     checks,

@@ -145,8 +145,8 @@ void write_contest(json_writer& w, const contest_result& c, bool full) {
   if (full) {
     w.key("stated");
     write_stated(w, c);
-    w.field("turnout_percent", c.turnout_percent);
   }
+  w.field("turnout_percent", c.turnout_percent);
   w.key("checks");
   w.begin_array();
   for (const auto& k : c.checks) {

@@ -206,7 +206,7 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
 // Numbers and words
 
 // Phrases that state a contest-wide figure rather than a candidate's votes.
-enum class stated_kind { total, ballots, electorate, rejected, majority };
+enum class stated_kind { total, ballots, electorate, rejected, majority, turnout /* a percentage alone */ };
 
 std::optional<stated_kind> stated_phrase(std::string_view key) {
   // every phrase starts with one of these letters and is six letters or more: most labels (`Lab`, `Con`,
@@ -534,6 +534,20 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         }
       }
+      // `Turnout: 24.97%`: a turnout printed alone, with no count before it
+      if (!label.empty()) {
+        if (auto pct = read_percent(w.text); pct && stated_phrase(join(label, sc.phrase)) == stated_kind::ballots) {
+          piece p;
+          p.is_entry = false;
+          p.kind = stated_kind::turnout;
+          p.percent = pct;
+          p.where = position(l, label.front().offset);
+          add(std::move(p));
+          label.clear();
+          stated_since_entry = true;
+          continue;
+        }
+      }
       label.push_back(w);
     }
     bool final_segment = semi == std::string_view::npos;
@@ -554,6 +568,55 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   }
   r.trailing_semicolon = r.semicolons > 0 && last_segment_empty;
   return r;
+}
+
+/// A heading without the words that only say it heads results or figures: `Election results for Fryerns` ->
+/// `Fryerns`; `Results`, `Candidates`, and `Voting Summary` over a council page's electorate and turnout (the
+/// contest above's, not the name of the next) -> empty.
+std::string_view without_results_for(std::string_view t) {
+  static constexpr std::string_view captions[] = {"results", "result", "election results", "election result",
+                                                  "candidates", "declaration of result", "declaration of results",
+                                                  "voting summary", "summary", "election summary", "statistics", "turnout"};
+  auto caption = [](std::string_view w) {
+    while (!w.empty() && (w.back() == ':' || w.back() == ' ')) w.remove_suffix(1);
+    return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
+  };
+  if (caption(t)) return {};
+  auto at = t.find(" for ");
+  if (at != std::string_view::npos && caption(t.substr(0, at))) return trim(t.substr(at + 5));
+  return t;
+}
+
+/// A date alone: `Thursday, 2nd May, 2024`, `2 May 2024`, `May 8th 2024` (weekday, day, month and year words,
+/// with a month and a year).
+bool is_date(std::string_view t) {
+  constexpr std::string_view names = " january february march april may june july august september october november "
+                                     "december monday tuesday wednesday thursday friday saturday sunday ";
+  constexpr auto weekdays = names.find(" monday ");
+  bool month = false, year = false;
+  for (std::size_t pos = 0;;) {
+    auto w = detail::next_word(t, pos);
+    if (w.empty()) return month && year;
+    if (w.back() == ',') w.remove_suffix(1);
+    if (w.empty() || w.size() > 9) return false;
+    char buf[11];
+    std::size_t n = 0, digits = 0;
+    buf[n++] = ' ';
+    for (char c : w) {
+      buf[n++] = static_cast<char>(c | 0x20);  // (ASCII letters in lower case; digits are unchanged)
+      digits += is_digit(c);
+    }
+    buf[n++] = ' ';
+    if (digits == 4 && w.size() == 4) year = true;
+    else if (digits > 0 && digits <= 2 && is_digit(w[0]) && w.size() - digits <= 2) continue;  // `2`, `2nd`
+    else if (auto at = names.find(std::string_view(buf, n)); digits == 0 && at != std::string_view::npos) month = month || at < weekdays;
+    else return false;
+  }
+}
+
+/// A council page's outcome column for a candidate not elected: `Not elected`, `Unsuccessful`.
+bool is_not_elected_word(std::string_view w) {
+  return detail::iequals(w, "not elected") || detail::iequals(w, "unsuccessful");
 }
 
 /// A person's name: two to five capitalised words, no digits, nothing that names a place or an office.
@@ -763,26 +826,33 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   // the results field: the last non-empty field of a tabbed row, else the whole line; a council page's
   // trailing columns (a percentage, an `Elected` marker) are taken off first
   std::size_t ri = fields.size() - 1;
-  bool marked_elected = false;
+  bool marked_elected = false, outcome_column = false;  // (an outcome column saying `Not elected`)
   std::optional<double> column_percent;
   while (c.tabbed && ri > 0) {
     auto f = fields[ri].text;
     if (f.empty()) { --ri; continue; }
     if (is_elected_word(f) && !marked_elected) { marked_elected = true; --ri; continue; }
+    if (!outcome_column && !marked_elected && is_not_elected_word(f)) { outcome_column = true; --ri; continue; }
     if (auto pct = read_percent(f); pct && !column_percent) { column_percent = pct; --ri; continue; }
     break;
   }
-  if (marked_elected || column_percent) {
+  if (marked_elected || outcome_column || column_percent) {
     std::size_t before = 0;
     for (std::size_t i = 0; i < ri; ++i) before += !fields[i].text.empty();
     if (before < 2) {  // not a candidate row after all: read the line as it stands
       ri = fields.size() - 1;
-      marked_elected = false;
+      marked_elected = outcome_column = false;
       column_percent.reset();
     }
   }
   std::size_t begin = fields[ri].offset;
   std::size_t end = fields[ri].offset + fields[ri].text.size();
+  // `Electorate:<TAB>9,012`, `Turnout:<TAB>24.97%`: a stated figure in a table of two columns, read as one
+  if (c.tabbed && nonempty == 2) {
+    std::size_t first = 0;
+    while (fields[first].text.empty()) ++first;
+    if (first < ri && stated_phrase(fields[first].text)) begin = fields[first].offset;
+  }
 
   // `2021 result: ...` (a previous result for the contest above)
   {
@@ -886,8 +956,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   // a list of counts whose labels are not labels (`LD3 5; Q1 1`: digits in every one) is said, not dropped
   if (r.semicolons > 0 && r.bad > r.good && r.entries() > static_cast<std::size_t>(r.semicolons))
     c.results.diags.push_back({position(l, begin), severity::warning, diag_code::unreadable_token,
-                               "expected party labels before the counts in '" + detail::clip(std::string(trim(t)), 40) +
-                                   "' (a label has no digits): the line is not read as results"});
+                               "expected party labels before this line's counts (a label has no digits): it is not read as results"});
   if (nonempty > 1) { c.kind = line_kind::table_header; return; }
   c.kind = looks_like_prose(t) ? line_kind::prose : line_kind::heading;
 }
@@ -1010,11 +1079,15 @@ class assembler {
         last_target_ = target::none;
         prev_block_ = false;
         return;
-      case line_kind::heading:
+      case line_kind::heading: {
         close_block();
         prev_block_ = false;
-        pending_.push_back({std::string(trim(std::string_view(l.text))), l.line});
+        // a council page's `Results`, `Voting Summary` and `Thursday, 2nd May, 2024` name no place: not taken for
+        // the ward; `Election results for Fryerns` names Fryerns
+        auto h = without_results_for(trim(std::string_view(l.text)));
+        if (!h.empty() && !is_date(h)) pending_.push_back({std::string(h), l.line});
         return;
+      }
       case line_kind::previous:
         previous(l, c);
         return;
@@ -1114,8 +1187,13 @@ class assembler {
 
   /// Puts a stated figure where it belongs, warning when a different one is already there.
   void set_stated(stated_totals& st, const piece& p, const char* whose) {
+    if (p.kind == stated_kind::turnout) {  // `Turnout: 24.97%`
+      st.turnout_percent = p.percent;
+      return;
+    }
     std::optional<std::int64_t>* slot = nullptr;
     switch (p.kind) {
+      case stated_kind::turnout:
       case stated_kind::total: slot = &st.total; break;
       case stated_kind::ballots: slot = &st.ballots; break;
       case stated_kind::electorate: slot = &st.electorate; break;
@@ -1235,7 +1313,8 @@ class assembler {
       for (const auto& p : r.pieces) {
         if (!st) {
           diag(p.where, severity::warning, diag_code::orphan_total,
-               "a stated figure (" + detail::num(p.value) + ") with no contest above it: ignored");
+               "a stated figure (" + (p.kind == stated_kind::turnout ? format_tenths(printed_tenths(*p.percent)) + "%" : detail::num(p.value)) +
+                   ") with no contest above it: ignored");
           continue;
         }
         set_stated(*st, p, "the total");

@@ -92,6 +92,22 @@ test('a council page with its previous result, and plain Name, Party, Votes line
   await context.close();
 });
 
+test('a council page with an Outcome column: every row read, its one typo flagged, the turnout shown', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, data('council-page-outcome.txt'));
+  await cardsAre(page, 1);
+  assert.equal(await page.textContent('#format-note'), 'Recognised: a council results page.');
+  assert.match(await page.textContent('.card h3'), /Fryerns/);
+  assert.equal(await cell(page, 0, 'Con', 'share'), '23.7%');  // rows marked `Not elected` are read
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  const checks = await page.textContent('.card .checks');
+  assert.match(checks, /printed 4\.29% for Trade Unionist and Socialist Coalition 218/);
+  assert.doesNotMatch(checks, /26\.18|turnout/);  // shares to two decimals and the turnout are right
+  assert.equal(await page.textContent('.card .turnout'), 'Turnout 25.0% (ballots over electorate).');  // 2,250 / 9,012
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('JSON input loads the second module, only when JSON is pasted', async () => {
   const { context, page, errors, requests } = await open();
   await paste(page, data('wikipedia-local.txt'));
