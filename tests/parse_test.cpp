@@ -414,6 +414,40 @@ TEST_CASE("parsing - a council page with an Outcome column and a Voting Summary 
   CHECK(test::count_diags(alone, diag_code::orphan_total) == 2);
 }
 
+TEST_CASE("parsing - a declaration of result of poll, its columns laid out with spaces") {
+  // tests/data/declaration.txt, as text copied from a council's PDF: columns are runs of spaces, the rejected
+  // ballot papers are listed by reason, and electorate, ballots and turnout share one line. Before: nothing was
+  // read (`No contests found`, only three orphaned figures said)
+  auto doc = parse(test::read_file("tests/data/declaration.txt"));
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  CHECK(c.area == std::optional<std::string>("Fryerns Ward"));  // (the prose below the headings commits them)
+  REQUIRE(c.entries.size() == 6);
+  CHECK(c.entries[0].name == std::optional<std::string>("BROWN Kim"));
+  CHECK(c.entries[0].label == "Conservative Party Candidate");
+  CHECK(c.entries[0].votes == 529);
+  CHECK(c.entries[3].votes == 1160);
+  CHECK(c.entries[3].elected_marker);
+  CHECK_FALSE(c.entries[2].elected_marker);
+  CHECK(c.stated.rejected == std::optional<std::int64_t>(14));  // the reasons' `Total`, not four candidates
+  CHECK(c.stated.electorate == std::optional<std::int64_t>(9012));
+  CHECK(c.stated.ballots == std::optional<std::int64_t>(2250));
+  CHECK(c.stated.turnout_percent == std::optional<double>(24.97));
+  CHECK(doc.diagnostics.empty());
+  auto r = compute(doc);
+  CHECK(r.contests[0].seats == 3);
+  CHECK(r.contests[0].checks.empty());
+  CHECK(report_line(r.contests[0]) == "Con 529; TUSC 218; LD 329; Lab 1,160; Lab 1,142; Lab 1,053 Votes cast 2,236");
+
+  // indenting is not a column, nor are two spaces; three between words are
+  CHECK(parse("        4,089\n").contests.size() == 0);
+  CHECK(parse("Lab 1,160;  Con 529\n").contests.at(0).entries.size() == 2);
+  auto row = parse("Fryerns\nHUGGINS Sam   Labour Party   1160\nBROWN Kim   Conservative Party   529\n");
+  REQUIRE(row.contests.size() == 1);
+  CHECK(row.contests[0].entries.size() == 2);
+  CHECK(row.contests[0].ward == std::optional<std::string>("Fryerns"));
+}
+
 TEST_CASE("parsing - a council page whose percentage column has no % sign") {
   // the same page with `11.9` for `11.9%`, then with whole percentages (`12`): the votes are still the third
   // column, not lost to the share beside them (which `26` was once read as, with 1,160 dropped)

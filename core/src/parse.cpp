@@ -199,6 +199,24 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
     ++i;
   }
   push(start, t.size());
+  // a PDF's columns laid out with spaces (a council's declaration of result: `HUGGINS Sam    The Labour Party
+  // Candidate    1160    Elected`): with no tab, a run of three spaces or more parts fields, as a tab would
+  if (out.size() == 1 && out[0].text.find("   ") != std::string_view::npos) {  // (between words: indenting is not a column)
+    const std::size_t from = out[0].offset, to = from + out[0].text.size();
+    out.clear();
+    start = 0;
+    for (std::size_t i = from; i + 1 < to; ++i) {
+      if (t[i] != ' ' || t[i + 1] != ' ') continue;
+      std::size_t e = i;
+      while (e < t.size() && t[e] == ' ') ++e;
+      if (e - i >= 3) {
+        push(start, i);
+        start = e;
+      }
+      i = e - 1;
+    }
+    push(start, t.size());
+  }
   while (!out.empty() && out.back().text.empty()) out.pop_back();
 }
 
@@ -570,20 +588,29 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   return r;
 }
 
+/// `t` trimmed, without a trailing colon (`Total:`).
+std::string_view without_colon(std::string_view t) {
+  t = trim(t);
+  while (!t.empty() && t.back() == ':') t = trim(t.substr(0, t.size() - 1));
+  return t;
+}
+
 /// A heading without the words that only say it heads results or figures: `Election results for Fryerns` ->
 /// `Fryerns`; `Results`, `Candidates`, and `Voting Summary` over a council page's electorate and turnout (the
 /// contest above's, not the name of the next) -> empty.
 std::string_view without_results_for(std::string_view t) {
   static constexpr std::string_view captions[] = {"results", "result", "election results", "election result",
                                                   "candidates", "declaration of result", "declaration of results",
+                                                  "declaration of result of poll", "notice of result of poll",
                                                   "voting summary", "summary", "election summary", "statistics", "turnout"};
   auto caption = [](std::string_view w) {
-    while (!w.empty() && (w.back() == ':' || w.back() == ' ')) w.remove_suffix(1);
+    w = without_colon(w);
     return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
   };
   if (caption(t)) return {};
   auto at = t.find(" for ");
-  if (at != std::string_view::npos && caption(t.substr(0, at))) return trim(t.substr(at + 5));
+  if (at != std::string_view::npos && (caption(t.substr(0, at)) || detail::iequals(t.substr(0, 12), "election of ")))
+    return trim(t.substr(at + 5));  // (`Election of a Borough Councillor for Fryerns`)
   return t;
 }
 
@@ -598,6 +625,7 @@ bool is_date(std::string_view t) {
     auto w = detail::next_word(t, pos);
     if (w.empty()) return month && year;
     if (w.back() == ',') w.remove_suffix(1);
+    if (pos <= 3 && detail::iequals(w, "on")) continue;  // `on Thursday 2 May 2024`
     if (w.empty() || w.size() > 9) return false;
     char buf[11];
     std::size_t n = 0, digits = 0;
@@ -847,11 +875,14 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   }
   std::size_t begin = fields[ri].offset;
   std::size_t end = fields[ri].offset + fields[ri].text.size();
-  // `Electorate:<TAB>9,012`, `Turnout:<TAB>24.97%`: a stated figure in a table of two columns, read as one
-  if (c.tabbed && nonempty == 2) {
+  // `Electorate:<TAB>9,012`, `Turnout:<TAB>24.97%`, `Electorate: 9,012    Ballot papers issued: 2,250`:
+  // stated figures in columns, read as one line
+  if (c.tabbed) {
     std::size_t first = 0;
     while (fields[first].text.empty()) ++first;
-    if (first < ri && stated_phrase(fields[first].text)) begin = fields[first].offset;
+    auto f = fields[first].text;
+    if (first < ri && stated_phrase(trim(f.substr(0, static_cast<std::size_t>(std::find_if(f.begin(), f.end(), is_digit) - f.begin())))))
+      begin = fields[first].offset;
   }
 
   // `2021 result: ...` (a previous result for the contest above)
@@ -881,6 +912,11 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     }
   }
 
+  // `Election of a Borough Councillor for Fryerns Ward`: a heading, though its words read as prose
+  if (nonempty == 1 && std::none_of(t.begin(), t.end(), is_digit) && without_results_for(trim(t)).size() + 5 < trim(t).size()) {
+    c.kind = line_kind::heading;
+    return;
+  }
   if (nonempty == 1 && fields.size() == 1 && has_stopwords(t, 4)) {  // (prose, as looks_like_prose would say)
     c.kind = line_kind::prose;
     return;
@@ -1043,6 +1079,20 @@ class assembler {
     const auto& c = classification(l, memo);
     if (c.kind != line_kind::results && c.kind != line_kind::previous)  // (said when it had counts, unread)
       for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
+    if (rejected_list_ && c.kind != line_kind::blank) {
+      // `(b) voting for more candidates than voter was entitled to    3`: not a candidate; `Total    14`: the
+      // contest's rejected ballot papers
+      const auto& r = c.results;
+      rejected_list_ = c.kind == line_kind::results && r.pieces.size() == 1 && r.entries() == 1;
+      if (rejected_list_) {
+        auto what = c.prefix.empty() ? std::string_view(r.pieces[0].e.label) : c.prefix[0].text;
+        if (!detail::iequals(without_colon(what), "total")) return;
+        if (!last()->stated.rejected) last()->stated.rejected = r.pieces[0].e.votes;
+        last()->end_line = l.line;
+        rejected_list_ = false;
+        return;
+      }
+    }
     switch (c.kind) {
       case line_kind::blank:
       case line_kind::ruler:
@@ -1074,6 +1124,12 @@ class assembler {
     wiki_contest_ = false;
     switch (c.kind) {
       case line_kind::prose:
+        // a declaration of result's `The number of ballot papers rejected was as follows:`: the reasons and
+        // their total below belong to the contest above
+        if (last() && last_target_ == target::contest && detail::lower(l.text).find("rejected was") != std::string::npos) {
+          rejected_list_ = true;
+          return;
+        }
         close_block();
         commit_headings();
         last_target_ = target::none;
@@ -1165,6 +1221,7 @@ class assembler {
   bool forced_wiki_ = false;   // the user chose the Wikipedia reader
   bool wiki_contest_ = false;  // a box's rows are being added to the last contest
   bool prev_block_ = false;    // rows go to the previous result of the last contest (`Previous result` above them)
+  bool rejected_list_ = false; // rows are the rejected ballot papers of the last contest, by reason
   int report_rows_ = 0, council_rows_ = 0, wiki_rows_ = 0, candidate_lines_ = 0;
 
   contest* last() { return doc_.contests.empty() ? nullptr : &doc_.contests.back(); }

@@ -92,7 +92,7 @@ test('a council page with its previous result, and plain Name, Party, Votes line
   await context.close();
 });
 
-test('a council page with an Outcome column: every row read, its one typo flagged, the turnout shown', async () => {
+test('a council page with an Outcome column, then a declaration of result from a PDF: every row read, the typo flagged, the turnout shown', async () => {
   const { context, page, errors } = await open();
   await paste(page, data('council-page-outcome.txt'));
   await cardsAre(page, 1);
@@ -104,6 +104,13 @@ test('a council page with an Outcome column: every row read, its one typo flagge
   assert.match(checks, /printed 4\.29% for Trade Unionist and Socialist Coalition 218/);
   assert.doesNotMatch(checks, /26\.18|turnout/);  // shares to two decimals and the turnout are right
   assert.equal(await page.textContent('.card .turnout'), 'Turnout 25.0% (ballots over electorate).');  // 2,250 / 9,012
+  // the same ward's declaration of result, copied from a PDF: its columns are spaces, its rejected papers by reason
+  await paste(page, data('declaration.txt'));
+  await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Fryerns Ward'), null, { timeout: 15000 });
+  await cardsAre(page, 1);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  assert.match(await page.textContent('.card h3'), /3 seats \(from the elected marks\)/);
+  assert.equal(await page.locator('.card .checks').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
