@@ -1,6 +1,7 @@
 // tests/fuzz/fuzz_shapes.cpp - libFuzzer over large structured inputs. The bytes are a recipe, not the text:
 // each step writes many lines of one shape (report rows of many entries, quotes of one ward, headings, council
-// pages, Wikipedia boxes, `Name, Party, votes` lines, previous results, long tokens, or the recipe's own bytes),
+// pages, Wikipedia boxes, `Name, Party, votes` lines, previous results, declarations of result laid out with
+// spaces, long tokens, or the recipe's own bytes),
 // with labels, names and counts chosen by the recipe (thousands of distinct labels, counts near 10^15, ties).
 // Random mutation of the text itself rarely builds the hundreds or thousands of structured entries that the
 // quadratic paths, the overflows and the average method's bound needed; a recipe of a few bytes builds them.
@@ -200,6 +201,27 @@ struct writer {
     text.append(std::min(n, most_text - text.size()), c);
     text += '\n';
   }
+  // a declaration of result copied from a PDF: columns of spaces, an outcome column, a share column written
+  // every way (`26`, `26.25`, `26.25%`), the rejected ballot papers by reason and figures in columns
+  void declaration(std::size_t n) {
+    text += "Election of a Borough Councillor for ";
+    text += pick(wards, r.byte());
+    text += "\nName of Candidate    Description (if any)    Number of Votes\n";
+    for (std::size_t k = 0; k < n && !full(); ++k) {
+      const unsigned b = r.choice();
+      text += pick(names, b);
+      text += "    ";
+      label(b >> 2);
+      text += "    ";
+      count_text(votes(), b);
+      if (b & 4) text += "    " + std::to_string(b % 101) + (b & 8 ? ".25" : "") + (b & 16 ? "%" : "");
+      if (b & 1) text += "    Elected";
+      else if (b & 2) text += "    Not elected";
+      text += '\n';
+    }
+    text += "The number of ballot papers rejected was as follows:\n(a) want of an official mark    " + std::to_string(n % 7) +
+            "\nTotal    " + std::to_string(n) + "\nElectorate: 9,012    Ballot papers issued: 2,250    Turnout: 24.97%\n";
+  }
   void raw(std::size_t n) {
     for (std::size_t k = 0; k < n && !r.done() && !full(); ++k) text += static_cast<char>(r.byte());
   }
@@ -224,7 +246,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 6: w.previous(n); break;
       case 7: w.long_token(n); break;
       case 8: w.raw(n); break;
-      default: w.text += '\n'; break;
+      default:  // (op 9: a blank line, or with n = 3 mod 4 a declaration of result)
+        if (n % 4 == 3) w.declaration(n);
+        else w.text += '\n';
+        break;
     }
   }
   if (w.text.size() > most_text) w.text.resize(most_text);
