@@ -172,6 +172,19 @@ source_position position(const clean_line& l, std::size_t offset) {
 }
 
 /// The tab-separated fields of `l` into `out` (cleared first; reused from line to line).
+/// Whether `t` has three spaces in a row: every third byte looked at (any such run covers one), a prose line's
+/// many single spaces passed over in a step.
+bool has_wide_gap(std::string_view t) {
+  for (std::size_t i = 2; i < t.size(); i += 3)
+    if (t[i] == ' ') {
+      std::size_t a = i, b = i + 1;
+      while (a > 0 && t[a - 1] == ' ') --a;
+      while (b < t.size() && t[b] == ' ') ++b;
+      if (b - a >= 3) return true;
+    }
+  return false;
+}
+
 void split_fields(const clean_line& l, std::vector<span>& out) {
   out.clear();
   std::string_view t = l.text;
@@ -201,7 +214,7 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
   push(start, t.size());
   // a PDF's columns laid out with spaces (a council's declaration of result: `HUGGINS Sam    The Labour Party
   // Candidate    1160    Elected`): with no tab, a run of three spaces or more parts fields, as a tab would
-  if (out.size() == 1 && out[0].text.find("   ") != std::string_view::npos) {  // (between words: indenting is not a column)
+  if (out.size() == 1 && has_wide_gap(out[0].text)) {  // (between words: indenting is not a column)
     const std::size_t from = out[0].offset, to = from + out[0].text.size();
     out.clear();
     start = 0;
