@@ -297,7 +297,7 @@ TEST_CASE("parsing - malformed input") {
     REQUIRE(test::count_diags(doc, diag_code::unreadable_token) == 1);
     CHECK(doc.diagnostics[0].where.line == 2);
     CHECK(doc.diagnostics[0].where.column == 1);
-    CHECK(doc.diagnostics[0].message.find("not read as results") != std::string::npos);
+    CHECK(doc.diagnostics[0].message.find("party labels (no digits)") != std::string::npos);
     // the same line cached and met again says it again; a date or prose with figures says nothing
     line_cache cache;
     parse_options o;
@@ -305,6 +305,31 @@ TEST_CASE("parsing - malformed input") {
     (void)parse("LD3 5; Q1 1\n", o);
     CHECK(test::count_diags(parse("Top\nLD3 5; Q1 1\n", o), diag_code::unreadable_token) == 1);
     CHECK(parse("Thursday 2 May 2024\nIn 2021 we won; they lost; nobody knew why it was 5 to 3 in the end\n").diagnostics.empty());
+  }
+  SECTION("results with no ';' at all are read when every label is a party's, and said so") {
+    auto doc = parse("Lab 1160 Con 529 LD 329\n");
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].entries.size() == 3);
+    CHECK(test::count_diags(doc, diag_code::missing_separator) == 2);
+    CHECK(parse("Thursday 2 May 2024\n").contests.empty());  // (a date is still a heading)
+  }
+  SECTION("a share posted without votes is said, not dropped in silence") {
+    auto doc = parse("Fryerns by-election result:\nLAB: 51.9% (+3.1)\nCON: 23.7% (-5.0)\n");
+    CHECK(doc.contests.empty());
+    REQUIRE(test::count_diags(doc, diag_code::unreadable_token) == 2);
+    CHECK(doc.diagnostics[0].where.line == 2);
+    CHECK(doc.diagnostics[0].message.find("share alone") != std::string::npos);
+  }
+  SECTION("a share and change printed after the votes without % are read as printed") {
+    // (a Wikipedia box's rows pasted with spaces for tabs): they were dropped without a word
+    auto doc = parse("Sam Huggins (Lab) 1,160 51.9 +3.1\nKim Brown (Con) 529 23.7 \xE2\x88\x92" "5.0\n");
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].entries.size() == 2);
+    CHECK(doc.contests[0].entries[0].printed_percent == std::optional<double>(51.9));
+    CHECK(doc.contests[0].entries[0].printed_change == std::optional<double>(3.1));
+    CHECK(doc.contests[0].entries[1].printed_change == std::optional<double>(-5.0));
+    // checked like any printed share: these two rows are not the whole contest
+    CHECK(test::count_checks(compute(doc).contests[0], "share_mismatch") == 2);
   }
   SECTION("a missing ';' reads two results and says so") {
     auto doc = parse("Lab 228; Con 124; Ind 106 Con 91; TUSC 27 (2.1%)");

@@ -559,6 +559,19 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           r.pieces.back().e.elected_marker = true;
           continue;
         }
+        // `Sam Huggins (Lab) 1,160 51.9 +3.1`, a box's row with spaces for tabs: the share and change printed
+        // after the votes without a `%` (checked against the votes like any printed share)
+        if (auto& last = r.pieces.back(); last.is_entry && w.text.find('.') != std::string_view::npos) {
+          if (auto share = detail::read_decimal(w.text); share && *share <= 100 && !last.e.printed_percent) {
+            last.e.printed_percent = share;
+            continue;
+          }
+          if (auto change = detail::read_change(w.text); change && last.e.printed_percent && !last.e.printed_change &&
+                                                         !is_digit(w.text[0])) {
+            last.e.printed_change = change;
+            continue;
+          }
+        }
         if (w.text == "&" && r.pieces.back().is_entry) {
           amp_pending = true;
           r.amp = true;
@@ -996,7 +1009,9 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     const auto& rr = c.results;
     // no separator, no total, no share: `Thursday 2 May 2024` is a date, not two results
     bool unlisted = rr.semicolons == 0 && rr.stated() == 0 && !rr.has_percent() && !rr.amp;
-    bool lone = unlisted && (rr.entries() == 1 || !c.tabbed);
+    // (but `Lab 1160 Con 529 LD 329`, every label a party's, is results with no `;` between them)
+    bool parties = rr.entries() >= 2 && std::all_of(rr.pieces.begin(), rr.pieces.end(), [&](const piece& p) { return p.is_entry && reg.find(p.e.label); });
+    bool lone = unlisted && (rr.entries() == 1 || !c.tabbed) && !parties;
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
     if (!lone || !c.prefix.empty() || named()) return;
     c.kind = line_kind::heading;
@@ -1005,7 +1020,14 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   // a list of counts whose labels are not labels (`LD3 5; Q1 1`: digits in every one) is said, not dropped
   if (r.semicolons > 0 && r.bad > r.good && r.entries() > static_cast<std::size_t>(r.semicolons))
     c.results.diags.push_back({position(l, begin), severity::warning, diag_code::unreadable_token,
-                               "expected party labels before this line's counts (a label has no digits): it is not read as results"});
+                               "expected party labels (no digits) before the counts: not read"});
+  // `LAB: 51.9% (+3.1)`, as results are posted: a party's share and no votes, which a share is computed from
+  if (r.entries() == 0 && t.find('%') != std::string_view::npos) {
+    std::size_t pos = 0;
+    if (reg.find(without_colon(detail::next_word(t, pos))))
+      c.results.diags.push_back({position(l, begin), severity::warning, diag_code::unreadable_token,
+                                 "expected votes, saw a share alone (shares are computed from votes): not read"});
+  }
   if (nonempty > 1) { c.kind = line_kind::table_header; return; }
   c.kind = looks_like_prose(t) ? line_kind::prose : line_kind::heading;
 }
