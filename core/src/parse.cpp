@@ -1118,7 +1118,7 @@ class assembler {
       // `(b) voting for more candidates than voter was entitled to    3`: not a candidate; `Total    14`: the
       // contest's rejected ballot papers
       const auto& r = c.results;
-      rejected_list_ = c.kind == line_kind::results && r.pieces.size() == 1 && r.entries() == 1;
+      rejected_list_ = c.kind == line_kind::results && r.pieces.size() == 1 && r.entries() == 1 && last();
       if (rejected_list_) {
         auto what = c.prefix.empty() ? std::string_view(r.pieces[0].e.label) : c.prefix[0].text;
         if (!detail::iequals(without_colon(what), "total")) return;
