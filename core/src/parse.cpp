@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "json_writer.hpp"
 #include "numbers.hpp"
 #include "order.hpp"
 #include "readers.hpp"
@@ -171,7 +172,6 @@ source_position position(const clean_line& l, std::size_t offset) {
   return {l.line, a.linear ? a.column + static_cast<std::uint32_t>(offset - a.offset) : a.column};
 }
 
-/// The tab-separated fields of `l` into `out` (cleared first; reused from line to line).
 /// Whether `t` has three spaces in a row: every third byte looked at (any such run covers one), a prose line's
 /// many single spaces passed over in a step.
 bool has_wide_gap(std::string_view t) {
@@ -185,6 +185,8 @@ bool has_wide_gap(std::string_view t) {
   return false;
 }
 
+/// The tab-separated fields of `l` into `out` (cleared first; reused from line to line); in a line with no tab,
+/// the fields between runs of three spaces or more.
 void split_fields(const clean_line& l, std::vector<span>& out) {
   out.clear();
   std::string_view t = l.text;
@@ -1279,13 +1281,11 @@ class assembler {
 
   /// Puts a stated figure where it belongs, warning when a different one is already there.
   void set_stated(stated_totals& st, const piece& p, const char* whose) {
-    if (p.kind == stated_kind::turnout) {  // `Turnout: 24.97%`
-      st.turnout_percent = p.percent;
-      return;
-    }
     std::optional<std::int64_t>* slot = nullptr;
     switch (p.kind) {
-      case stated_kind::turnout:
+      case stated_kind::turnout:  // `Turnout: 24.97%`: a percentage, no count
+        st.turnout_percent = p.percent;
+        return;
       case stated_kind::total: slot = &st.total; break;
       case stated_kind::ballots: slot = &st.ballots; break;
       case stated_kind::electorate: slot = &st.electorate; break;
@@ -1405,7 +1405,7 @@ class assembler {
       for (const auto& p : r.pieces) {
         if (!st) {
           diag(p.where, severity::warning, diag_code::orphan_total,
-               "a stated figure (" + (p.kind == stated_kind::turnout ? format_tenths(printed_tenths(*p.percent)) + "%" : detail::num(p.value)) +
+               "a stated figure (" + (p.kind == stated_kind::turnout ? detail::format_double(*p.percent) + "%" : detail::num(p.value)) +
                    ") with no contest above it: ignored");
           continue;
         }
