@@ -58,11 +58,11 @@ void normalise_to(std::string_view text, Put&& put) {
   }
 }
 
-std::string without_bracketed(std::string_view text) {
+std::string_view without_bracketed(std::string_view text) {
   // `UK Independence Party (UKIP)` is also known as `UK Independence Party`.
   auto open = text.find('(');
-  if (open == std::string_view::npos || open == 0) return std::string(text);
-  return std::string(detail::trim(text.substr(0, open)));
+  if (open == std::string_view::npos || open == 0) return text;
+  return detail::trim(text.substr(0, open));
 }
 
 }  // namespace
@@ -139,32 +139,31 @@ bool party_registry::same_key(std::string_view text, std::string_view key) {
 }
 
 void party_registry::build_index() {
-  index_.clear();
+  // every name of every party, in order: its label, its registered name, its aliases
+  std::vector<std::pair<std::string_view, std::size_t>> names;
   for (std::size_t i = 0; i < parties_.size(); ++i) {
     const auto& p = parties_[i];
-    std::vector<std::string> names{p.label, p.name};
-    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-    for (const auto& n : names) {
-      for (const auto& variant : {n, without_bracketed(n)}) {
-        auto key = normalise(variant);
-        if (key.empty()) continue;
-        index_.emplace_back(key, i);
-        auto stripped = strip_descriptions(key);
-        if (stripped != key && !stripped.empty()) index_.emplace_back(std::string(stripped), i);
-      }
+    names.emplace_back(p.label, i);
+    names.emplace_back(p.name, i);
+    for (const auto& a : p.aliases) names.emplace_back(a, i);
+  }
+  index_.clear();
+  for (const auto& [n, i] : names) {
+    for (int bare = 0; bare < 2; ++bare) {  // as written, then without a bracketed part
+      auto key = normalise(bare ? without_bracketed(n) : n);
+      if (key.empty()) continue;
+      auto stripped = std::string(strip_descriptions(key));  // (and without description words)
+      const bool described = stripped.size() != key.size() && !stripped.empty();
+      index_.emplace_back(std::move(key), i);
+      if (described) index_.emplace_back(std::move(stripped), i);
     }
   }
   slots_ = hash_table(index_);
   // the spellings the registry itself uses, each with the party find() gives for it
   spelled_.clear();
-  for (std::size_t i = 0; i < parties_.size(); ++i) {
-    const auto& p = parties_[i];
-    std::vector<std::string_view> names{p.label, p.name};
-    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-    for (auto n : names)
-      if (const auto* found = find_normalised(n))
-        spelled_.emplace_back(std::string(n), static_cast<std::size_t>(found - parties_.data()));
-  }
+  for (const auto& [n, i] : names)
+    if (const auto* found = find_normalised(n))
+      spelled_.emplace_back(std::string(n), static_cast<std::size_t>(found - parties_.data()));
   spelled_slots_ = hash_table(spelled_);
 }
 
