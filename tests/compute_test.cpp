@@ -203,6 +203,30 @@ TEST_CASE("audit - printed shares") {
     REQUIRE(test::count_checks(wrong.contests[0], "turnout_mismatch") == 1);
     CHECK(wrong.contests[0].checks[0].message == "printed turnout 26.26% but 26,246 / 100,000 is 26.25%");
   }
+  SECTION("printed as a whole percentage: checked at whole percents") {
+    // 1,150 of 2,220 is 51.8%: a post's `52%` is right (it was reported as "printed 52.0%, computed 51.8%"),
+    // and so is a turnout of `25%` for 24.6%
+    auto whole = run("Fryerns\tA Person\tLab 1,150 (52%); Con 1,070 (48%) Turnout 2,220 Electorate 9,012 Turnout 25%");
+    REQUIRE(whole.contests.size() == 1);
+    CHECK(whole.contests[0].checks.empty());
+    // a wrong one is still found, and the share quoted beside it at tenths
+    auto typo = run("Lab 1,150 (50%); Con 1,070 (48%)\nTurnout 2,220\nElectorate 9,012\nTurnout 27%");
+    const auto& c = typo.contests[0];
+    REQUIRE(test::count_checks(c, "share_mismatch") == 1);
+    REQUIRE(test::count_checks(c, "turnout_mismatch") == 1);
+    for (const auto& k : c.checks) {
+      if (k.code == "turnout_mismatch") CHECK(k.message == "printed turnout 27% but 2,220 / 9,012 is 24.6%");
+      if (k.code == "share_mismatch")
+        CHECK(k.message ==
+              "printed 50% for Lab 1,150, computed 51.8% (1,150 / 2,220, method top); off by 1.8 points; no stated "
+              "figure reproduces it (a denominator from 2,278 to 2,323 would)");
+    }
+    // `52.0%` says a tenth: checked at tenths, as before
+    CHECK(test::count_checks(run("Lab 1,150 (52.0%); Con 1,070 (48.0%)").contests[0], "share_mismatch") == 2);
+    // `51.80%` says hundredths: right for 51.80 (1,150 / 2,220 is 51.8018%), wrong for 51.81
+    CHECK(run("Lab 1,150 (51.80%); Con 1,070").contests[0].checks.empty());
+    CHECK(test::count_checks(run("Lab 1,150 (51.81%); Con 1,070").contests[0], "share_mismatch") == 1);
+  }
   SECTION("a truncated figure is named as such") {
     auto r = run("Peverell\tDuncan Moore\tLab 2,196; Con 1,295; Green 365; Reform 218; LD 158; TUSC 45 (1.0%) Votes cast 4,277");
     REQUIRE(test::count_checks(r.contests[0], "share_mismatch") == 1);

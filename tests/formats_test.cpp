@@ -230,6 +230,19 @@ TEST_CASE("formats - wardshare's JSON input") {
   CHECK(fr.swing->to == "Lab");
   CHECK(fr.swing->from == "Con");
   CHECK(test::party(r.contests[1], "Lab")->share_tenths == 615);
+
+  SECTION("a percentage as a string is checked at the decimals written; as a number, at its value's") {
+    // 1,150 of 2,220 is 51.8%: `"52%"` is right at whole percents; the number 48 could have been printed `48`
+    // or `48.0` (programs write both so), and is checked as 48.0%
+    auto d = parse(R"({"contests": [{"ward": "Fryerns", "candidates": [{"party": "Lab", "votes": 1150, "percent": "52%"},
+                     {"party": "Con", "votes": 1070, "percent": 48}]}]})");
+    REQUIRE(d.contests.size() == 1);
+    CHECK(d.contests[0].entries[0].percent_decimals == 0);
+    CHECK(d.contests[0].entries[1].percent_decimals == -1);
+    auto checked = compute(d);
+    REQUIRE(test::count_checks(checked.contests[0], "share_mismatch") == 1);
+    CHECK(checked.contests[0].checks[0].label == std::optional<std::string>("Con"));
+  }
 }
 
 TEST_CASE("formats - JSON that goes wrong says where") {

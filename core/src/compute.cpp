@@ -97,20 +97,24 @@ int tenths_truncated(i128 num, i128 den, i128 unit) {
 
 /// A printed percentage at the precision it was printed with: `value` in units of 10^-decimals percent, `unit`
 /// = 100 * 10^decimals (tenths_exact's). A share is checked at that precision: a council page's `26.25%` is a
-/// share from 26.245 to 26.255, which at tenths may round either way. Decimals are 1 for `26.2`, and for `26`
-/// or `26.20` (the value says no more; tenths are right for `26.20`, and a whole `26` is checked as 26.0);
-/// 2 for `26.25`; 3 for three or more.
+/// share from 26.245 to 26.255, which at tenths may round either way, and a whole `26%` one from 25.5 to 26.5.
+/// `decimals` are the digits printed after the point (entry::percent_decimals: `26` 0, `26.20` 2), at most 3;
+/// when the input did not say (-1), they are read from the value: 1 for `26.2` and `26`, 2 for `26.25`, 3 for
+/// three or more.
 struct printed_figure {
   int value = 0;
-  int decimals = 1;
-  i128 unit = 1000;
+  int decimals = 0;
+  i128 unit = 100;
 };
 
-printed_figure printed_at(double percent) {
+printed_figure printed_at(double percent, int decimals) {
   printed_figure f;
-  for (double s = percent * 10;; s *= 10, f.unit *= 10, ++f.decimals) {
+  const bool known = decimals >= 0;
+  if (!known) f.decimals = 1, f.unit = 1000;
+  double s = known ? percent : percent * 10;
+  for (;; s *= 10, f.unit *= 10, ++f.decimals) {
     const auto whole = static_cast<long long>(s + 0.5);
-    if (f.decimals == 3 || std::abs(s - static_cast<double>(whole)) < 1e-6) {
+    if (f.decimals >= 3 || (known ? f.decimals == decimals : std::abs(s - static_cast<double>(whole)) < 1e-6)) {
       f.value = static_cast<int>(whole);
       return f;
     }
@@ -501,14 +505,17 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   if (c.stated.ballots && c.stated.electorate && *c.stated.electorate > 0) {
     out.turnout_percent = 100.0 * static_cast<double>(*c.stated.ballots) / static_cast<double>(*c.stated.electorate);
     if (c.stated.turnout_percent) {
-      const auto printed = printed_at(*c.stated.turnout_percent);
-      int computed = tenths_exact(*c.stated.ballots, *c.stated.electorate, printed.unit);
-      if (computed != printed.value)
+      const auto printed = printed_at(*c.stated.turnout_percent, c.stated.turnout_decimals);
+      if (tenths_exact(*c.stated.ballots, *c.stated.electorate, printed.unit) != printed.value) {
+        // (a whole percentage is checked whole, and the turnout quoted beside it at tenths, as shares are below)
+        const int shown_decimals = printed.decimals > 0 ? printed.decimals : 1;
+        const int shown = tenths_exact(*c.stated.ballots, *c.stated.electorate, printed.decimals > 0 ? printed.unit : 1000);
         out.checks.push_back({"turnout_mismatch", std::nullopt,
                               detail::cat({"printed turnout ", pct(printed.value, printed.decimals), " but ",
                                            groups(*c.stated.ballots), " / ", groups(*c.stated.electorate), " is ",
-                                           pct(computed, printed.decimals)}),
+                                           pct(shown, shown_decimals)}),
                               {c.line, 1}});
+      }
     }
   }
 
@@ -517,7 +524,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     const auto& e = c.entries[k];
     if (!e.printed_percent) continue;
     const auto& cand = out.candidates[k];
-    const auto [printed, decimals, unit] = printed_at(*e.printed_percent);
+    const auto [printed, decimals, unit] = printed_at(*e.printed_percent, e.percent_decimals);
     i128 num = cand.votes, d = den;
     if (out.method == share_method::average) {  // a candidate's own share under `average` is its group's
       const auto& pr = out.parties[group_of(cand.group)];
@@ -527,10 +534,14 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     if (computed == printed) continue;
     // a share of all votes (how council pages print them) is another method, not an error
     if (out.method != share_method::average && tenths_exact(cand.votes, out.all_votes, unit) == printed) continue;
+    // (a whole percentage is checked whole, and the share quoted beside it at tenths: `printed 9%, computed 5.4%`)
+    const int shown_decimals = decimals > 0 ? decimals : 1;
+    const int shown = decimals > 0 ? computed : tenths_exact(num, d);
+    const int shown_printed = decimals > 0 ? printed : printed * 10;
     std::string msg = detail::cat({"printed ", pct(printed, decimals), " for ", cand.label, " ", groups(cand.votes), ", computed ",
-                                   pct(computed, decimals), " (", groups(cand.votes), " / ", groups(static_cast<std::int64_t>(out.denominator)),
+                                   pct(shown, shown_decimals), " (", groups(cand.votes), " / ", groups(static_cast<std::int64_t>(out.denominator)),
                                    ", method ", to_string(out.method), "); off by ",
-                                   format_fixed(std::abs(computed - printed), decimals), " points"});
+                                   format_fixed(std::abs(shown - shown_printed), shown_decimals), " points"});
     std::vector<std::pair<std::string, std::int64_t>> alternatives;
     if (c.stated.total) alternatives.emplace_back("the stated total", *c.stated.total);
     alternatives.emplace_back("the sum of all candidates' votes", out.all_votes);
@@ -620,7 +631,8 @@ bool same_entries(const std::vector<entry>& a, const std::vector<entry>& b, cons
   for (std::size_t i = 0; i < a.size(); ++i) {
     const auto &x = a[i], &y = b[i];
     if (x.votes != y.votes || x.elected_marker != y.elected_marker || !m.same(x.where, y.where) ||
-        x.printed_percent != y.printed_percent || x.printed_change != y.printed_change || x.label != y.label ||
+        x.printed_percent != y.printed_percent || x.percent_decimals != y.percent_decimals ||
+        x.printed_change != y.printed_change || x.label != y.label ||
         x.name != y.name)
       return false;
   }
@@ -629,7 +641,8 @@ bool same_entries(const std::vector<entry>& a, const std::vector<entry>& b, cons
 
 bool same_totals(const stated_totals& a, const stated_totals& b, const moved& m) {
   return a.total == b.total && a.ballots == b.ballots && a.electorate == b.electorate && a.rejected == b.rejected &&
-         a.majority == b.majority && a.turnout_percent == b.turnout_percent && m.same(a.total_at, b.total_at);
+         a.majority == b.majority && a.turnout_percent == b.turnout_percent &&
+         a.turnout_decimals == b.turnout_decimals && m.same(a.total_at, b.total_at);
 }
 
 /// `b` reads as `a` did, every field, its positions `m.lines` further down (document.hpp: every field of a

@@ -1,6 +1,8 @@
 // core/src/numbers.cpp - vote counts, percentages, changes and elected markers as people write them.
 #include "numbers.hpp"
 
+#include <algorithm>
+
 #include "text.hpp"
 
 namespace wardshare::detail {
@@ -82,6 +84,14 @@ std::optional<double> read_decimal(std::string_view w) {
   w = trim(w);
   if (!w.empty() && w.back() == '%') w = trim(w.substr(0, w.size() - 1));
   return decimal_digits(w);
+}
+
+std::int8_t decimals_in(std::string_view w) {
+  const auto dot = w.find('.');
+  if (dot == std::string_view::npos) return 0;
+  std::size_t end = dot + 1;
+  while (end < w.size() && is_digit(w[end])) ++end;
+  return static_cast<std::int8_t>(std::min<std::size_t>(end - dot - 1, 9));
 }
 
 std::optional<double> read_change(std::string_view w) {

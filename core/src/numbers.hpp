@@ -39,6 +39,10 @@ struct number_word {
 /// A bare decimal `51.9` or `7` (0 to 1000), as tables print a percentage column; a `%` may follow.
 [[nodiscard]] std::optional<double> read_decimal(std::string_view w);
 
+/// Digits after the point in a number as written: `(26.25%)` 2, `26%` 0, `51.80` 2. The precision a printed
+/// share or turnout is checked at (a whole `26%` is any share from 25.5% to 26.5%).
+[[nodiscard]] std::int8_t decimals_in(std::string_view w);
+
 /// A change in points as Wikipedia prints it: `+3.2`, `−3.2` (U+2212), `–3.2`, `-3.2`, `0.0`.
 [[nodiscard]] std::optional<double> read_change(std::string_view w);
 

@@ -292,12 +292,25 @@ struct piece {
   stated_kind kind = stated_kind::total;
   std::int64_t value = 0;
   std::optional<double> percent;
+  std::int8_t percent_decimals = -1;  // its digits after the point (entry::percent_decimals)
   source_position where;
   bool after_amp = false;  // `450 (25.2%) & 303`: the second figure of a joint quote
   /// An entry whose label is empty or the registry's (`Lab`): split_label would leave it as it is. Looked up
   /// when the line is classified, so a line the cache keeps is not looked up again.
   bool plain = false;
 };
+
+/// A percentage printed after a figure (`(9.7%)`, written as `text`): an entry's share, or a stated figure's.
+void set_percent(piece& p, double value, std::string_view text) {
+  const auto decimals = detail::decimals_in(text);
+  if (p.is_entry) {
+    p.e.printed_percent = value;
+    p.e.percent_decimals = decimals;
+  } else {
+    p.percent = value;
+    p.percent_decimals = decimals;
+  }
+}
 
 /// Piece vectors read lines leave behind, kept with their capacity for the next lines to read into.
 using piece_pool = std::vector<std::vector<piece>>;
@@ -481,8 +494,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       if (k + 1 < ws.size() && w.text.front() == '(' && ws[k + 1].text == "%)") {
         std::string joined = std::string(w.text) + "%)";
         if (auto pct = read_percent(joined); pct && !r.pieces.empty() && label.empty()) {
-          auto& last = r.pieces.back();
-          if (last.is_entry) last.e.printed_percent = pct; else last.percent = pct;
+          set_percent(r.pieces.back(), *pct, joined);
           ++k;
           continue;
         }
@@ -553,8 +565,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       }
       if (label.empty() && !r.pieces.empty()) {
         if (auto pct = read_percent(w.text)) {
-          auto& last = r.pieces.back();
-          if (last.is_entry) last.e.printed_percent = pct; else last.percent = pct;
+          set_percent(r.pieces.back(), *pct, w.text);
           continue;
         }
         if (is_elected_word(w.text) && r.pieces.back().is_entry) {
@@ -565,7 +576,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         // after the votes without a `%` (checked against the votes like any printed share)
         if (auto& last = r.pieces.back(); last.is_entry && w.text.find('.') != std::string_view::npos) {
           if (auto share = detail::read_decimal(w.text); share && *share <= 100 && !last.e.printed_percent) {
-            last.e.printed_percent = share;
+            set_percent(last, *share, w.text);
             continue;
           }
           if (auto change = detail::read_change(w.text); change && last.e.printed_percent && !last.e.printed_change &&
@@ -586,7 +597,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           piece p;
           p.is_entry = false;
           p.kind = stated_kind::turnout;
-          p.percent = pct;
+          set_percent(p, *pct, w.text);
           p.where = position(l, label.front().offset);
           add(std::move(p));
           label.clear();
@@ -884,12 +895,13 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   std::size_t ri = fields.size() - 1;
   bool marked_elected = false, outcome_column = false;  // (an outcome column saying `Not elected`)
   std::optional<double> column_percent;
+  std::string_view column_text;  // (as written)
   while (c.tabbed && ri > 0) {
     auto f = fields[ri].text;
     if (f.empty()) { --ri; continue; }
     if (is_elected_word(f) && !marked_elected) { marked_elected = true; --ri; continue; }
     if (!outcome_column && !marked_elected && is_not_elected_word(f)) { outcome_column = true; --ri; continue; }
-    if (auto pct = read_percent(f); pct && !column_percent) { column_percent = pct; --ri; continue; }
+    if (auto pct = read_percent(f); pct && !column_percent) { column_percent = pct; column_text = f; --ri; continue; }
     break;
   }
   if (marked_elected || outcome_column || column_percent) {
@@ -952,7 +964,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
 
   auto r = read_results(l, begin, end, sc);
   // a council results page: the name, then the party (often a description), then a bare number (field `at`)
-  auto council_row = [&](results_read& rr, std::size_t at, std::optional<double> percent) {
+  auto council_row = [&](results_read& rr, std::size_t at, const std::optional<double>& percent, std::string_view percent_text) {
     if (!c.tabbed || rr.entries() != 1 || rr.stated() != 0 || rr.semicolons != 0 || rr.bad != 0 ||
         !rr.pieces.front().e.label.empty())
       return false;
@@ -966,7 +978,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
       e.label = std::string(before[k]);
       e.name = std::string(before[0]);
       e.elected_marker = e.elected_marker || marked_elected;
-      if (percent && !e.printed_percent) e.printed_percent = percent;
+      if (percent && !e.printed_percent) set_percent(rr.pieces.front(), *percent, percent_text);
       c.council_row = true;
       c.kind = line_kind::results;
       c.results = std::move(rr);
@@ -983,11 +995,11 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
       while (at > 0 && fields[at - 1].text.empty()) --at;
       if (at > 0 && read_number(fields[--at].text)) {
         auto votes = read_results(l, fields[at].offset, fields[at].offset + fields[at].text.size(), sc);
-        if (council_row(votes, at, share)) return;
+        if (council_row(votes, at, share, fields[ri].text)) return;
       }
     }
   }
-  if (council_row(r, ri, column_percent)) return;
+  if (council_row(r, ri, column_percent, column_text)) return;
   bool unknown_first = !r.pieces.empty() && r.pieces.front().is_entry && !r.pieces.front().e.label.empty() &&
                        !reg.find(r.pieces.front().e.label) && !names_a_candidate(r.pieces.front().e.label, &reg);
   // a row pasted with spaces for tabs: `Fryerns (three seats) Eleanor Donne Lab 1,160; ...`, read from
@@ -1285,6 +1297,7 @@ class assembler {
     switch (p.kind) {
       case stated_kind::turnout:  // `Turnout: 24.97%`: a percentage, no count
         st.turnout_percent = p.percent;
+        st.turnout_decimals = p.percent_decimals;
         return;
       case stated_kind::total: slot = &st.total; break;
       case stated_kind::ballots: slot = &st.ballots; break;
@@ -1292,7 +1305,10 @@ class assembler {
       case stated_kind::rejected: slot = &st.rejected; break;
       case stated_kind::majority: slot = &st.majority; break;
     }
-    if (p.kind == stated_kind::ballots && p.percent) st.turnout_percent = p.percent;
+    if (p.kind == stated_kind::ballots && p.percent) {
+      st.turnout_percent = p.percent;
+      st.turnout_decimals = p.percent_decimals;
+    }
     if (*slot && **slot != p.value) {
       diag(p.where, severity::warning, diag_code::duplicate_total,
            std::string("a second figure for ") + whose + ": " + detail::num(p.value) + " (kept the first, " +
@@ -1687,7 +1703,10 @@ class assembler {
         p.kind = *kind;
         p.value = n->value;
         p.where = position(l, f[1].offset);
-        if (*kind == stated_kind::ballots && f.size() >= 3) p.percent = detail::read_decimal(f[2].text);
+        if (*kind == stated_kind::ballots && f.size() >= 3) {
+          p.percent = detail::read_decimal(f[2].text);
+          p.percent_decimals = detail::decimals_in(f[2].text);
+        }
         set_stated(*st, p, "the total");
         if (wiki_contest_ && last()) last()->end_line = l.line;
         return true;
@@ -1722,7 +1741,10 @@ class assembler {
     if (vi == 2) e.name = std::string(f[1].text);
     e.votes = n.value;
     e.where = position(l, f[0].offset);
-    if (vi + 1 < f.size()) e.printed_percent = detail::read_decimal(f[vi + 1].text);
+    if (vi + 1 < f.size()) {
+      e.printed_percent = detail::read_decimal(f[vi + 1].text);
+      e.percent_decimals = detail::decimals_in(f[vi + 1].text);
+    }
     if (vi + 2 < f.size()) e.printed_change = detail::read_change(f[vi + 2].text);
     for (std::size_t k = vi + 1; k < f.size(); ++k)
       if (is_elected_word(f[k].text)) e.elected_marker = true;

@@ -315,13 +315,19 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
     stated(column::total, ct.stated.total, "the total");
     if (auto f = get(column::turnout)) {
       if (f->text.find('%') != std::string::npos || f->text.find('.') != std::string::npos) {
-        if (auto p = read_decimal(f->text)) ct.stated.turnout_percent = p;
+        if (auto p = read_decimal(f->text)) {
+          ct.stated.turnout_percent = p;
+          ct.stated.turnout_decimals = decimals_in(f->text);
+        }
       } else {
         stated(column::turnout, ct.stated.ballots, "the turnout");
       }
     }
     if (auto f = get(column::turnout_percent))
-      if (auto p = read_decimal(f->text)) ct.stated.turnout_percent = p;
+      if (auto p = read_decimal(f->text)) {
+        ct.stated.turnout_percent = p;
+        ct.stated.turnout_decimals = decimals_in(f->text);
+      }
     if (auto f = get(column::seats)) {
       auto n = read_number(f->text);
       if (n && n->value >= 1 && n->value <= 100) {
@@ -369,7 +375,10 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
                                  "irregular thousands separators in '" + v->text + "': read as " + detail::num(n->value)});
     e.votes = n->value;
     if (auto f = get(column::elected)) e.elected_marker = is_yes(f->text) || iequals(f->text, "t");
-    if (auto f = get(column::percent)) e.printed_percent = read_decimal(f->text);
+    if (auto f = get(column::percent)) {
+      e.printed_percent = read_decimal(f->text);
+      e.percent_decimals = decimals_in(f->text);
+    }
     if (auto f = get(column::change)) e.printed_change = read_change(f->text);
     ct.entries.push_back(std::move(e));
     ++rows;

@@ -380,7 +380,9 @@ class json_reader {
     return std::nullopt;
   }
 
-  std::optional<double> percent(const char* what, bool change) {
+  /// (`decimals`: the digits after the point of a percentage written as a string, `"26%"` 0; a JSON number's
+  /// are not known, as programs write 26.0 as `26`)
+  std::optional<double> percent(const char* what, bool change, std::int8_t* decimals = nullptr) {
     auto k = peek();
     if (k == kind::number) {
       number_value n;
@@ -389,7 +391,10 @@ class json_reader {
     } else if (k == kind::string) {
       std::string s;
       string(s);
-      if (auto p = change ? read_change(s) : read_decimal(s)) return p;
+      if (auto p = change ? read_change(s) : read_decimal(s)) {
+        if (decimals) *decimals = decimals_in(s);
+        return p;
+      }
     } else if (k == kind::null) {
       literal("null");
       return std::nullopt;
@@ -417,7 +422,7 @@ class json_reader {
   bool stated_key(const std::string& key, source_position at, stated_totals& st) {
     int k = which(key, {"total", "ballots", "electorate", "rejected", "majority", "turnout_percent"});
     if (k < 0) return false;
-    if (k == 5) { st.turnout_percent = percent("\"turnout_percent\"", false); return true; }
+    if (k == 5) { st.turnout_percent = percent("\"turnout_percent\"", false, &st.turnout_decimals); return true; }
     std::optional<std::int64_t>* slots[] = {&st.total, &st.ballots, &st.electorate, &st.rejected, &st.majority};
     *slots[k] = count("\"" + key + "\"");
     if (k == 0) st.total_at = at;
@@ -460,7 +465,7 @@ class json_reader {
             else if (peek() == kind::null) literal("null");
             else wrong("\"elected\"", "true or false");
             break;
-          case 5: e.printed_percent = percent("\"percent\"", false); break;
+          case 5: e.printed_percent = percent("\"percent\"", false, &e.percent_decimals); break;
           case 6: e.printed_change = percent("\"change\"", true); break;
           case -1: unknown(key); break;
           default: skip(1);  // keys wardshare's own output writes

@@ -19,6 +19,9 @@ struct entry {
   std::optional<double> printed_percent;  ///< a share printed after the number, as written
   std::optional<double> printed_change;   ///< a change in share printed beside it (Wikipedia's `±%`), in points
   bool elected_marker = false;         ///< the text marks this candidate elected
+  /// Digits printed after the point in printed_percent (`52%` 0, `51.8%` 1, `51.80%` 2): the precision it is
+  /// checked at. -1 when the input does not say (JSON numbers): inferred from the value.
+  std::int8_t percent_decimals = -1;
   source_position where;               ///< where the entry starts
 };
 
@@ -30,6 +33,7 @@ struct stated_totals {
   std::optional<std::int64_t> rejected;    ///< `Rejected`, `Ballot papers rejected`
   std::optional<std::int64_t> majority;    ///< `Majority N`
   std::optional<double> turnout_percent;   ///< `Turnout 34.5%`
+  std::int8_t turnout_decimals = -1;       ///< its digits after the point, as entry::percent_decimals
   source_position total_at;                ///< where the `total` figure was read
 };
 
