@@ -139,31 +139,32 @@ bool party_registry::same_key(std::string_view text, std::string_view key) {
 }
 
 void party_registry::build_index() {
-  // every name of every party, in order: its label, its registered name, its aliases
-  std::vector<std::pair<std::string_view, std::size_t>> names;
-  for (std::size_t i = 0; i < parties_.size(); ++i) {
-    const auto& p = parties_[i];
-    names.emplace_back(p.label, i);
-    names.emplace_back(p.name, i);
-    for (const auto& a : p.aliases) names.emplace_back(a, i);
+  // every name of every party, in order: its label, its registered name, its aliases (party i's end at ends[i])
+  std::vector<std::string_view> names;
+  std::vector<std::size_t> ends;
+  for (const auto& p : parties_) {
+    names.push_back(p.label);
+    names.push_back(p.name);
+    for (const auto& a : p.aliases) names.push_back(a);
+    ends.push_back(names.size());
   }
   index_.clear();
-  for (const auto& [n, i] : names) {
-    for (int bare = 0; bare < 2; ++bare) {  // as written, then without a bracketed part
-      auto key = normalise(bare ? without_bracketed(n) : n);
-      if (key.empty()) continue;
-      auto stripped = std::string(strip_descriptions(key));  // (and without description words)
-      const bool described = stripped.size() != key.size() && !stripped.empty();
-      index_.emplace_back(std::move(key), i);
-      if (described) index_.emplace_back(std::move(stripped), i);
-    }
-  }
+  for (std::size_t i = 0, k = 0; i < parties_.size(); ++i)
+    for (; k < ends[i]; ++k)
+      for (int bare = 0; bare < 2; ++bare) {  // as written, then without a bracketed part
+        auto key = normalise(bare ? without_bracketed(names[k]) : names[k]);
+        if (key.empty()) continue;
+        auto stripped = std::string(strip_descriptions(key));  // (and without description words)
+        const bool described = stripped.size() != key.size() && !stripped.empty();
+        index_.push_back({std::move(key), i});
+        if (described) index_.push_back({std::move(stripped), i});
+      }
   slots_ = hash_table(index_);
   // the spellings the registry itself uses, each with the party find() gives for it
   spelled_.clear();
-  for (const auto& [n, i] : names)
+  for (auto n : names)
     if (const auto* found = find_normalised(n))
-      spelled_.emplace_back(std::string(n), static_cast<std::size_t>(found - parties_.data()));
+      spelled_.push_back({std::string(n), static_cast<std::size_t>(found - parties_.data())});
   spelled_slots_ = hash_table(spelled_);
 }
 
