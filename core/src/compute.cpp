@@ -78,7 +78,7 @@ int quotient(i128 a, i128 b) {
 
 /// round-half-up(unit * num / den) for non-negative integers, exactly: tenths of a percent for unit 1000,
 /// hundredths for 10,000 (at most 100,000).
-int tenths_exact(i128 num, i128 den, i128 unit = 1000) {
+[[gnu::noinline]] int tenths_exact(i128 num, i128 den, i128 unit = 1000) {
   if (den <= 0) return 0;
   // votes and their sums fit 64 bits with room to spare: 64-bit division, and the estimate above only for
   // `average`'s scaled means
@@ -519,7 +519,18 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     }
   }
 
-  // audit: every printed share
+  // audit: every printed share. A share of all votes (how council pages print them) is another method, not an
+  // error. When another of the contest's printed shares is of all votes and not the method's, a wrong one is
+  // quoted against all votes too: a page's `28.3%` for 23.8% is off by 4.5 points, not by its distance from the
+  // method's 47.1%
+  bool shares_of_all = false;
+  if (out.method != share_method::average)
+    for (std::size_t k = 0; k < c.entries.size() && !shares_of_all; ++k)
+      if (const auto& e = c.entries[k]; e.printed_percent) {
+        const auto p = printed_at(*e.printed_percent, e.percent_decimals);
+        shares_of_all = tenths_exact(out.candidates[k].votes, out.all_votes, p.unit) == p.value &&
+                        tenths_exact(out.candidates[k].votes, den, p.unit) != p.value;
+      }
   for (std::size_t k = 0; k < c.entries.size(); ++k) {
     const auto& e = c.entries[k];
     if (!e.printed_percent) continue;
@@ -532,21 +543,27 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     }
     int computed = tenths_exact(num, d, unit);
     if (computed == printed) continue;
-    // a share of all votes (how council pages print them) is another method, not an error
     if (out.method != share_method::average && tenths_exact(cand.votes, out.all_votes, unit) == printed) continue;
+    if (shares_of_all) {  // (num is the votes: shares_of_all is never set under `average`)
+      d = out.all_votes;
+      computed = tenths_exact(num, d, unit);
+    }
     // (a whole percentage is checked whole, and the share quoted beside it at tenths: `printed 9%, computed 5.4%`)
     const int shown_decimals = decimals > 0 ? decimals : 1;
     const int shown = decimals > 0 ? computed : tenths_exact(num, d);
     const int shown_printed = decimals > 0 ? printed : printed * 10;
     std::string msg = detail::cat({"printed ", pct(printed, decimals), " for ", cand.label, " ", groups(cand.votes), ", computed ",
-                                   pct(shown, shown_decimals), " (", groups(cand.votes), " / ", groups(static_cast<std::int64_t>(out.denominator)),
-                                   ", method ", to_string(out.method), "); off by ",
+                                   pct(shown, shown_decimals), " (", groups(cand.votes), " / ",
+                                   groups(shares_of_all ? out.all_votes : static_cast<std::int64_t>(out.denominator)),
+                                   shares_of_all ? ", of all votes, as the contest's other printed shares are" : ", method ",
+                                   shares_of_all ? "" : to_string(out.method), "); off by ",
                                    format_fixed(std::abs(shown - shown_printed), shown_decimals), " points"});
-    std::vector<std::pair<std::string, std::int64_t>> alternatives;
-    if (c.stated.total) alternatives.emplace_back("the stated total", *c.stated.total);
-    alternatives.emplace_back("the sum of all candidates' votes", out.all_votes);
-    alternatives.emplace_back("the sum of each party's highest vote", out.sum_of_highest);
-    if (c.stated.ballots) alternatives.emplace_back("the number of ballots", *c.stated.ballots);
+    // (a figure unstated is 0, which is passed over)
+    const std::pair<std::string_view, std::int64_t> alternatives[] = {
+        {"the stated total", c.stated.total.value_or(0)},
+        {"the sum of all candidates' votes", out.all_votes},
+        {"the sum of each party's highest vote", out.sum_of_highest},
+        {"the number of ballots", c.stated.ballots.value_or(0)}};
     bool explained = false;
     for (const auto& [what, alt] : alternatives) {
       if (alt == static_cast<std::int64_t>(d) || alt <= 0) continue;

@@ -635,13 +635,15 @@ std::string_view without_colon(std::string_view t) {
 }
 
 /// A heading without the words that only say it heads results or figures: `Election results for Fryerns` ->
-/// `Fryerns`; `Results`, `Candidates`, and `Voting Summary` over a council page's electorate and turnout (the
-/// contest above's, not the name of the next) -> empty.
+/// `Fryerns`; `Results`, `Candidates`, `Voting Summary` over a council page's electorate and turnout (the
+/// contest above's, not the name of the next), and column headings copied a line each (`Party`, `Votes`) -> empty.
 std::string_view without_results_for(std::string_view t) {
   static constexpr std::string_view captions[] = {"results", "result", "election results", "election result",
                                                   "candidates", "declaration of result", "declaration of results",
                                                   "declaration of result of poll", "notice of result of poll",
-                                                  "voting summary", "summary", "election summary", "statistics", "turnout"};
+                                                  "voting summary", "summary", "election summary", "statistics", "turnout",
+                                                  // a table's column headings copied a line each (results cards)
+                                                  "candidate", "party", "votes", "%", "outcome"};
   auto caption = [](std::string_view w) {
     w = without_colon(w);
     return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
@@ -1171,6 +1173,7 @@ class assembler {
     // a Wikipedia box ends at the first line that is neither its rows nor the next box's caption
     if (c.kind != line_kind::heading && c.kind != line_kind::previous_block && !forced_wiki_) wiki_ = false;
     wiki_contest_ = false;
+    if (c.kind != line_kind::heading) card_ = false;
     switch (c.kind) {
       case line_kind::prose:
         // a declaration of result's `The number of ballot papers rejected was as follows:`: the reasons and
@@ -1185,6 +1188,7 @@ class assembler {
         prev_block_ = false;
         return;
       case line_kind::heading: {
+        if (card_line(l, c)) return;
         close_block();
         prev_block_ = false;
         // a council page's `Results`, `Voting Summary` and `Thursday, 2nd May, 2024` name no place: not taken for
@@ -1271,6 +1275,8 @@ class assembler {
   bool wiki_contest_ = false;  // a box's rows are being added to the last contest
   bool prev_block_ = false;    // rows go to the previous result of the last contest (`Previous result` above them)
   bool rejected_list_ = false; // rows are the rejected ballot papers of the last contest, by reason
+  bool card_ = false;          // the last contest's rows are results cards copied a field a line
+  const classified no_results_;  // (card_line's)
   int report_rows_ = 0, council_rows_ = 0, wiki_rows_ = 0, candidate_lines_ = 0;
 
   contest* last() { return doc_.contests.empty() ? nullptr : &doc_.contests.back(); }
@@ -1509,6 +1515,54 @@ class assembler {
     ++report_rows_;
     start_contest(l, c, from);
     set_open(r);
+  }
+
+  /// A results card copied a field a line, as council pages' cards and columns of a PDF paste: a candidate's name
+  /// and party (in either order, or on one line as `Sam Huggins (Labour)`), held as headings, then the votes
+  /// alone on a line; then maybe an `Elected` (or `Not elected`) and a share, each alone on a line. The cards of
+  /// one ward make one contest. Both a name and a registered party are asked for above the votes: a list of
+  /// parties with a count under each is not results.
+  bool card_line(const clean_line& l, const classified& c) {
+    auto t = trim(std::string_view(l.text));
+    if (card_ && last() && pending_.empty()) {  // (the lines below a card's votes)
+      auto& e = last()->entries.back();
+      auto share = read_percent(t);
+      if (is_elected_word(t)) e.elected_marker = true;
+      else if (share && !e.printed_percent) e.printed_percent = share, e.percent_decimals = detail::decimals_in(t);
+      else if (!is_not_elected_word(t)) return false;
+      last()->end_line = l.line;
+      return true;
+    }
+    const auto& r = c.results;
+    if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(t)) return false;
+    const std::size_t k = pending_.size();
+    auto card = [&](std::size_t party, std::size_t name) {
+      return k >= 2 && reg_.find(pending_[party].text) && looks_like_name(pending_[name].text);
+    };
+    entry e = r.pieces[0].e;
+    std::size_t used = 2;
+    if (const bool below = card(k - 1, k - 2); below || card(k - 2, k - 1)) {  // (the party below the name, or above)
+      e.label = std::move(pending_[below ? k - 1 : k - 2].text);
+      e.name = std::move(pending_[below ? k - 2 : k - 1].text);
+    } else if (k >= 1 && names_a_candidate(pending_[k - 1].text, &reg_) && !reg_.find(pending_[k - 1].text)) {
+      // (`Traditional Unionist Voice - TUV` is a party's name, with a count under it in a list of parties)
+      e.label = std::move(pending_[k - 1].text);
+      split_label(e);
+      used = 1;
+    } else {
+      return false;
+    }
+    const auto first = pending_[k - used].line;
+    for (auto n = used; n > 0; --n) pending_.pop_back();
+    ++council_rows_;
+    if (!card_ || last_target_ != target::contest || !last() || !pending_.empty()) {
+      start_contest(l, no_results_, 0, false);  // (its ward from the headings held above the card)
+      last()->line = first;
+      card_ = true;
+    }
+    last()->entries.push_back(std::move(e));
+    last()->end_line = l.line;
+    return true;
   }
 
   bool looks_like_candidate(const results_read& r) const {

@@ -115,6 +115,21 @@ test('a council page with an Outcome column, then a declaration of result from a
   await context.close();
 });
 
+test('results cards copied a field a line: every card read, the swapped digits flagged against all votes', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, data('council-cards.txt'));
+  await cardsAre(page, 2);
+  assert.equal(await page.textContent('#format-note'), 'Recognised: a council results page.');
+  assert.match(await page.locator('.card h3').nth(0).textContent(), /Fryerns Ward.*3 seats \(from the elected marks\)/);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  assert.equal(await cell(page, 1, 'TUSC', 'share'), '6.6%');  // Pitsea North West, its party above each name
+  const checks = await page.locator('.card').nth(0).locator('.checks').textContent();
+  assert.match(checks, /printed 28\.3% for Labour Party 1,053, computed 23\.8% \(1,053 \/ 4,431, of all votes/);
+  assert.equal(await page.locator('.card').nth(1).locator('.checks').count(), 0);  // whole percentages, all right
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('JSON input loads the second module, only when JSON is pasted', async () => {
   const { context, page, errors, requests } = await open();
   await paste(page, data('wikipedia-local.txt'));
