@@ -34,6 +34,7 @@ printf '\x01\x01\x02\x03\x06\x06\x05\x02' > build-fuzz/shapes-seeds/previous
 printf '\x07\xbf\x01\x07\xbf\x02' > build-fuzz/shapes-seeds/long-tokens
 printf '\x08\x20Fryerns\tX\tLab 1,160; Con 5\n' > build-fuzz/shapes-seeds/raw
 printf '\x09\x0b\x1f\x05\x2a\x09\x47\x3c' > build-fuzz/shapes-seeds/declaration
+printf '\x09\x05\x01\x47\x13\x26\x5a\x7b\x0c' > build-fuzz/shapes-seeds/cards
 # and the recipes that found the quadratic paths and overflows fixed before this harness (run on 742b0db)
 cp tests/fuzz/shapes-regressions/* build-fuzz/shapes-seeds/
 echo "fuzz shapes: ${shapes_seconds}s"

@@ -222,6 +222,35 @@ struct writer {
     text += "The number of ballot papers rejected was as follows:\n(a) want of an official mark    " + std::to_string(n % 7) +
             "\nTotal    " + std::to_string(n) + "\nElectorate: 9,012    Ballot papers issued: 2,250    Turnout: 24.97%\n";
   }
+  // results cards copied a field a line: a name and a party (either order, or on one line), the votes alone on
+  // a line, then maybe a share and an outcome, each alone; column headings a line each above them
+  void cards(std::size_t n) {
+    text += pick(wards, r.byte());
+    text += " Ward\nCandidate\nParty\nVotes\n%\n";
+    for (std::size_t k = 0; k < n && !full(); ++k) {
+      const unsigned b = r.choice();
+      if (b & 1) {
+        label(b >> 2);
+        text += '\n';
+        text += pick(names, b);
+      } else if (b & 2) {
+        text += pick(names, b);
+        text += " (";
+        label(b >> 2);
+        text += ')';
+      } else {
+        text += pick(names, b);
+        text += '\n';
+        label(b >> 2);
+      }
+      text += '\n';
+      count_text(votes(), b);
+      text += '\n';
+      if (b & 4) text += std::to_string(b % 101) + (b & 8 ? ".2%\n" : "%\n");
+      if (b & 16) text += b & 32 ? "Elected\n" : "Not elected\n";
+      if (b & 64) text += '\n';
+    }
+  }
   void raw(std::size_t n) {
     for (std::size_t k = 0; k < n && !r.done() && !full(); ++k) text += static_cast<char>(r.byte());
   }
@@ -246,8 +275,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 6: w.previous(n); break;
       case 7: w.long_token(n); break;
       case 8: w.raw(n); break;
-      default:  // (op 9: a blank line, or with n = 3 mod 4 a declaration of result)
+      default:  // (op 9: a blank line, or with n = 3 mod 4 a declaration of result, with n = 1 mod 4 results cards)
         if (n % 4 == 3) w.declaration(n);
+        else if (n % 4 == 1) w.cards(n);
         else w.text += '\n';
         break;
     }
