@@ -536,10 +536,38 @@ TEST_CASE("parsing - results cards copied a field a line") {
     CHECK(one.contests[0].entries[0].elected_marker);
     CHECK(one.contests[0].entries[1].label == "Conservative");
   }
+  SECTION("the votes with the word: `1,160 votes`") {
+    auto votes = parse("Fryerns\nLabour\nSam Huggins\n1,160 votes\n51.9%\nConservative\nKim Brown\n529 votes\n23.7%\n");
+    REQUIRE(votes.contests.size() == 1);
+    REQUIRE(votes.contests[0].entries.size() == 2);
+    CHECK(votes.contests[0].entries[1].votes == 529);
+    CHECK(votes.contests[0].entries[1].printed_percent == std::optional<double>(23.7));
+  }
   SECTION("a list of parties with a count under each is not results") {
     // as seed 000 (registered party names and how often each appears) reads with its table's rules lost
     auto list = parse("Labour Party\n4,082\nLiberal Democrats\n4,065\nTraditional Unionist Voice - TUV\n8\n");
     CHECK(list.contests.empty());
+  }
+}
+
+TEST_CASE("parsing - a table of parties and their votes") {
+  // `Lab<TAB>1,160`: each row was a contest of its own, ward `Lab`, with one unlabelled candidate at 100%
+  for (const char* text : {"Fryerns\nLab\t1,160\nCon\t529\nLD\t329\nTUSC\t218\n",
+                           "Fryerns\nParty\tVotes\t%\nLab\t1,160\t51.9%\nCon\t529\t23.7%\nLD\t329\t14.7\nTUSC\t218\t9.7\n"}) {
+    INFO(text);
+    auto doc = parse(text);
+    CHECK(doc.diagnostics.empty());
+    REQUIRE(doc.contests.size() == 1);
+    const auto& c = doc.contests[0];
+    CHECK(c.ward == std::optional<std::string>("Fryerns"));
+    REQUIRE(c.entries.size() == 4);
+    CHECK(c.entries[0].label == "Lab");
+    CHECK(!c.entries[0].name);
+    CHECK(c.entries[3].label == "TUSC");
+    CHECK(c.entries[3].votes == 218);
+    auto r = compute(doc);
+    CHECK(test::party(r.contests[0], "TUSC")->share_tenths == 97);
+    CHECK(r.contests[0].checks.empty());  // (the printed shares, where given, are right)
   }
 }
 

@@ -907,9 +907,11 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     break;
   }
   if (marked_elected || outcome_column || column_percent) {
-    std::size_t before = 0;
-    for (std::size_t i = 0; i < ri; ++i) before += !fields[i].text.empty();
-    if (before < 2) {  // not a candidate row after all: read the line as it stands
+    std::size_t before = 0, first = 0;
+    for (std::size_t i = 0; i < ri; ++i)
+      if (!fields[i].text.empty() && !before++) first = i;
+    // (a name and a party, or a party alone: `Lab<TAB>1,160<TAB>51.9%`)
+    if (before < 2 && !(before == 1 && reg.find(fields[first].text))) {  // not a candidate row after all: read the line as it stands
       ri = fields.size() - 1;
       marked_elected = outcome_column = false;
       column_percent.reset();
@@ -974,11 +976,12 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     before.clear();
     for (std::size_t i = 0; i < at; ++i)
       if (!fields[i].text.empty()) before.push_back(fields[i].text);
-    for (std::size_t k = 1; k < before.size() && before.size() <= 4; ++k) {
+    // the party after the name; or alone, with the votes (`Lab<TAB>1,160`, a table of parties and their votes)
+    for (std::size_t k = before.size() == 1 ? 0 : 1; k < before.size() && before.size() <= 4; ++k) {
       if (!reg.find(before[k])) continue;
       auto& e = rr.pieces.front().e;
       e.label = std::string(before[k]);
-      e.name = std::string(before[0]);
+      if (k > 0) e.name = std::string(before[0]);
       e.elected_marker = e.elected_marker || marked_elected;
       if (percent && !e.printed_percent) set_percent(rr.pieces.front(), *percent, percent_text);
       c.council_row = true;
@@ -1519,7 +1522,7 @@ class assembler {
 
   /// A results card copied a field a line, as council pages' cards and columns of a PDF paste: a candidate's name
   /// and party (in either order, or on one line as `Sam Huggins (Labour)`), held as headings, then the votes
-  /// alone on a line; then maybe an `Elected` (or `Not elected`) and a share, each alone on a line. The cards of
+  /// alone on a line (`1,160`, `1,160 votes`); then maybe an `Elected` (or `Not elected`) and a share, each alone on a line. The cards of
   /// one ward make one contest. Both a name and a registered party are asked for above the votes: a list of
   /// parties with a count under each is not results.
   bool card_line(const clean_line& l, const classified& c) {
@@ -1534,7 +1537,10 @@ class assembler {
       return true;
     }
     const auto& r = c.results;
-    if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(t)) return false;
+    auto count = t;  // (`1,160`, or `1,160 votes`)
+    if (auto sp = count.rfind(' '); sp != std::string_view::npos && detail::iequals(count.substr(sp + 1, 4), "vote"))
+      count = trim(count.substr(0, sp));
+    if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(count)) return false;
     const std::size_t k = pending_.size();
     auto card = [&](std::size_t party, std::size_t name) {
       return k >= 2 && reg_.find(pending_[party].text) && looks_like_name(pending_[name].text);

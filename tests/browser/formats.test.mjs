@@ -126,6 +126,12 @@ test('results cards copied a field a line: every card read, the swapped digits f
   const checks = await page.locator('.card').nth(0).locator('.checks').textContent();
   assert.match(checks, /printed 28\.3% for Labour Party 1,053, computed 23\.8% \(1,053 \/ 4,431, of all votes/);
   assert.equal(await page.locator('.card').nth(1).locator('.checks').count(), 0);  // whole percentages, all right
+  // a table of parties and their votes, copied with its header: one contest, not one a row
+  await paste(page, 'Fryerns\nParty\tVotes\t%\nLab\t1,160\t51.9%\nCon\t529\t23.7%\nLD\t329\t14.7%\nTUSC\t218\t9.7%\n');
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 1, null, { timeout: 15000 });
+  assert.match(await page.locator('.card h3').textContent(), /Fryerns/);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  assert.equal(await page.locator('.card .checks').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
