@@ -520,8 +520,8 @@ TEST_CASE("parsing - results cards copied a field a line") {
   // card's other shares are, not against the method's 47.1%
   REQUIRE(test::count_checks(r.contests[0], "share_mismatch") == 1);
   CHECK(r.contests[0].checks[0].message ==
-        "printed 28.3% for Labour Party 1,053, computed 23.8% (1,053 / 4,431, of all votes, as the contest's other "
-        "printed shares are); off by 4.5 points; no stated figure reproduces it (a denominator from 3,715 to 3,727 would)");
+        "printed 28.3% for Labour Party 1,053, computed 23.8% (1,053 / 4,431, of all votes, as its other shares are); "
+        "off by 4.5 points; no stated figure reproduces it (a denominator from 3,715 to 3,727 would)");
   CHECK(r.contests[1].seats == 3);
   CHECK(test::party(r.contests[1], "TUSC")->share_tenths == 66);  // the report's 6.6%
   CHECK(r.contests[1].checks.empty());  // whole percentages of all votes, each right
@@ -548,6 +548,38 @@ TEST_CASE("parsing - results cards copied a field a line") {
     auto list = parse("Labour Party\n4,082\nLiberal Democrats\n4,065\nTraditional Unionist Voice - TUV\n8\n");
     CHECK(list.contests.empty());
   }
+}
+
+TEST_CASE("parsing - results posted a party a line") {
+  // as by-election results are posted: a party and its votes a line, maybe the share and change in one bracket.
+  // Each line was a heading (or, with a share, a quote of a contest), and nothing was read.
+  auto plain = parse("Fryerns by-election\nLabour 1,160\nConservative 529\nLib Dem 329\nLab GAIN from Con\n");
+  REQUIRE(plain.contests.size() == 1);
+  CHECK(plain.contests[0].ward == std::optional<std::string>("Fryerns by-election"));
+  REQUIRE(plain.contests[0].entries.size() == 3);
+  CHECK(plain.contests[0].entries[2].label == "Lib Dem");
+  auto posted = parse("Fryerns\nLab 1160 (51.9%, +3.1)\nCon 529 (23.7%, -5.0)\nLD 329 (14.7%, +1.2)\nTUSC 218 (9.7%, new)\n"
+                      "Majority: 631\nTurnout: 24.9%\n");
+  CHECK(posted.diagnostics.empty());
+  REQUIRE(posted.contests.size() == 1);
+  const auto& c = posted.contests[0];
+  REQUIRE(c.entries.size() == 4);
+  CHECK(c.entries[0].printed_percent == std::optional<double>(51.9));
+  CHECK(c.entries[1].printed_change == std::optional<double>(-5.0));
+  CHECK(c.entries[3].printed_percent == std::optional<double>(9.7));
+  CHECK(!c.entries[3].printed_change);  // `new`
+  CHECK(c.stated.majority == std::optional<std::int64_t>(631));
+  CHECK(c.stated.turnout_percent == std::optional<double>(24.9));
+  CHECK(compute(posted).contests[0].checks.empty());
+  // on one line after the ward, its colon is not the ward's
+  auto one = parse("Fryerns: Lab 1160 (51.9%, +3.1); Con 529 (23.7%, -5.0); LD 329 (14.7%, +1.2); TUSC 218 (9.7%)\n");
+  REQUIRE(one.contests.size() == 1);
+  CHECK(one.contests[0].ward == std::optional<std::string>("Fryerns"));
+  CHECK(one.contests[0].entries[2].printed_change == std::optional<double>(1.2));
+  // a party's name and a year is a heading, not its votes
+  auto year = parse("Reform 2024\nFryerns\tEleanor Donne\tLab 1,160; Con 529\n");
+  REQUIRE(year.contests.size() == 1);
+  CHECK(year.contests[0].area == std::optional<std::string>("Reform 2024"));
 }
 
 TEST_CASE("parsing - a table of parties and their votes") {

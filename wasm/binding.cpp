@@ -87,7 +87,8 @@ std::string run(const std::string& text, const js_options& o) {
   if (o.csv) {
     out = wardshare::to_csv(res);
   } else {
-    res.diagnostics.insert(res.diagnostics.begin(), notes.begin(), notes.end());
+    for (auto& d : res.diagnostics) notes.push_back(std::move(d));  // (the notes first)
+    res.diagnostics = std::move(notes);
     out = wardshare::to_json(res, s ? &*s : nullptr, -1, o.display ? wardshare::json_detail::display : wardshare::json_detail::full);
   }
   s.reset();  // (it refers to res and doc)

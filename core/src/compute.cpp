@@ -555,7 +555,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     std::string msg = detail::cat({"printed ", pct(printed, decimals), " for ", cand.label, " ", groups(cand.votes), ", computed ",
                                    pct(shown, shown_decimals), " (", groups(cand.votes), " / ",
                                    groups(shares_of_all ? out.all_votes : static_cast<std::int64_t>(out.denominator)),
-                                   shares_of_all ? ", of all votes, as the contest's other printed shares are" : ", method ",
+                                   shares_of_all ? ", of all votes, as its other shares are" : ", method ",
                                    shares_of_all ? "" : to_string(out.method), "); off by ",
                                    format_fixed(std::abs(shown - shown_printed), shown_decimals), " points"});
     // (a figure unstated is 0, which is passed over)
@@ -767,7 +767,8 @@ result compute_document(const document& doc, const compute_options& options, res
     notes = notes || !r.contests.back().notes.empty();
   }
   if (notes) {
-    for (const auto& c : r.contests) r.diagnostics.insert(r.diagnostics.end(), c.notes.begin(), c.notes.end());
+    for (const auto& c : r.contests)
+      for (const auto& d : c.notes) r.diagnostics.push_back(d);  // (not insert(): a range insert is 323 B of wasm)
     detail::sort_by_position(r.diagnostics);
   }
   return r;

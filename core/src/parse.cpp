@@ -488,8 +488,19 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
     int entries_here = 0;
     bool stated_since_entry = false;
     bool amp_pending = false;
+    bool bracket = false;  // the last word opened a bracket of a share and its change
     for (std::size_t k = 0; k < ws.size(); ++k) {
       auto w = ws[k];
+      // `(51.9%, +3.1)`: a share and its change in one bracket, as results are posted, read as `51.9%` and `+3.1`
+      // are below (`new`, for a party that did not stand before, is passed over)
+      const bool closes = bracket && w.text.back() == ')';
+      bracket = w.text.size() > 3 && w.text.front() == '(' && w.text.back() == ',' && w.text[w.text.size() - 2] == '%';
+      if (bracket) {
+        w.text = w.text.substr(1, w.text.size() - 2);
+      } else if (closes) {
+        w.text.remove_suffix(1);
+        if (detail::iequals(w.text, "new")) continue;
+      }
       // `(9.7` `%)` written apart
       if (k + 1 < ws.size() && w.text.front() == '(' && ws[k + 1].text == "%)") {
         std::string joined = std::string(w.text) + "%)";
@@ -845,6 +856,14 @@ std::optional<std::string> previous_marker(std::string_view t, std::size_t& cons
   return heading;
 }
 
+/// `Labour 1,160`, `Lab: 1,160 (51.9%)`: one registered party's votes alone on a line, as results are posted a
+/// party a line (a candidate's line, with no name). Not a year: `Reform 2024` is a heading.
+bool party_count(const results_read& r, const party_registry& reg) {
+  if (r.pieces.size() != 1 || !r.pieces[0].is_entry || r.semicolons > 0 || r.dangling) return false;
+  const auto& e = r.pieces[0].e;
+  return !e.label.empty() && reg.find(e.label) && !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent);
+}
+
 /// Where do the results start in a line with no tabs? The earliest word from which the rest reads cleanly
 /// as results and whose first label is a party the registry knows (or a bare number).
 /// On success `found` holds the results read from there.
@@ -1032,7 +1051,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     bool parties = rr.entries() >= 2 && std::all_of(rr.pieces.begin(), rr.pieces.end(), [&](const piece& p) { return p.is_entry && reg.find(p.e.label); });
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed) && !parties;
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
-    if (!lone || !c.prefix.empty() || named()) return;
+    if (!lone || !c.prefix.empty() || named() || party_count(rr, reg)) return;
     c.kind = line_kind::heading;
     c.results.diags.clear();  // (a heading has nothing to say)
   }
@@ -1573,7 +1592,7 @@ class assembler {
 
   bool looks_like_candidate(const results_read& r) const {
     if (r.entries() != 1 || r.semicolons > 0) return false;
-    return names_a_candidate(r.pieces.front().e.label, &reg_);
+    return names_a_candidate(r.pieces.front().e.label, &reg_) || party_count(r, reg_);
   }
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
@@ -1635,7 +1654,7 @@ class assembler {
     }
     if (area) ct.area = std::string(*area);
     if (ward) {
-      auto w = take_seats(*ward, ct.seats);
+      auto w = take_seats(without_colon(*ward), ct.seats);  // (`Fryerns: Lab 1160; ...`)
       if (!w.empty()) ct.ward = std::move(w);
     }
     if (names) {

@@ -137,14 +137,16 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
     first.assign(buckets, 0);
     next.assign(r.contests.size(), 0);
     info.resize(r.contests.size());
-    for (const auto& c : r.contests) wards.push_back(c.ward ? detail::hash_bytes(*c.ward) : 0);
+    wards.assign(r.contests.size(), 0);
+    for (std::size_t i = 0; i < wards.size(); ++i)
+      if (r.contests[i].ward) wards[i] = detail::hash_bytes(*r.contests[i].ward);
     for (std::size_t i = wards.size(); i-- > 0;) {  // (from the last: each bucket lists its contests in order)
       auto& head = first[wards[i] & (buckets - 1)];
       next[i] = head;
       head = static_cast<std::uint32_t>(i + 1);
     }
   }
-  std::vector<std::uint32_t> meant;  // the contests a quote can mean, in order
+  std::vector<std::size_t> meant;  // the contests a quote can mean, in order
   for (const auto& q : doc.quotes) {
     if (!q.ward || q.votes.empty() || key.empty()) continue;
     meant.clear();
@@ -157,7 +159,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
       if (!c.ward || !detail::same_bytes(*c.ward, *q.ward)) continue;
       ++shared;
       if (q.area && c.area && *q.area != *c.area) continue;
-      meant.push_back(static_cast<std::uint32_t>(i));
+      meant.push_back(i);
     }
     const std::int64_t quoted = q.votes.front();
     if (shared > most_shared) {

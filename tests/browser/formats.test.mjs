@@ -115,7 +115,7 @@ test('a council page with an Outcome column, then a declaration of result from a
   await context.close();
 });
 
-test('results cards copied a field a line: every card read, the swapped digits flagged against all votes', async () => {
+test('results cards copied a field a line, a table of parties, results posted a party a line: each one contest', async () => {
   const { context, page, errors } = await open();
   await paste(page, data('council-cards.txt'));
   await cardsAre(page, 2);
@@ -131,6 +131,12 @@ test('results cards copied a field a line: every card read, the swapped digits f
   await page.waitForFunction(() => document.querySelectorAll('.card').length === 1, null, { timeout: 15000 });
   assert.match(await page.locator('.card h3').textContent(), /Fryerns/);
   assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  assert.equal(await page.locator('.card .checks').count(), 0);
+  // as a by-election result is posted: a party a line, the share and change in one bracket
+  await paste(page, 'Pitsea North West by-election\nLab 1026 (49.6%, +3.1)\nCon 706 (34.1%, -2.0)\nLD 200 (9.7%, new)\nTUSC 137 (6.6%, +0.4)\n');
+  await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Pitsea'), null, { timeout: 15000 });
+  await cardsAre(page, 1);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '6.6%');
   assert.equal(await page.locator('.card .checks').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
