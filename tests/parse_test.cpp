@@ -543,6 +543,22 @@ TEST_CASE("parsing - results cards copied a field a line") {
     CHECK(votes.contests[0].entries[1].votes == 529);
     CHECK(votes.contests[0].entries[1].printed_percent == std::optional<double>(23.7));
   }
+  SECTION("among cards, a party the registry does not know; a count with no card above it is said") {
+    auto doc2 = parse("Fryerns Ward\nSam Huggins\nLabour Party\n1,160\nKim Brown\nYorkshire Independents\n529\nPat Lee\n218\n\n"
+                      "Pitsea North West Ward\nLabour Party\nAlan Marsh\n1,026\nHeritage Folk\nGus Ingram\n200\n");
+    REQUIRE(doc2.contests.size() == 2);
+    REQUIRE(doc2.contests[0].entries.size() == 2);
+    CHECK(doc2.contests[0].entries[1].label == "Yorkshire Independents");
+    CHECK(doc2.contests[0].entries[1].name == std::optional<std::string>("Kim Brown"));
+    // (in the party-above-name order of the ward's first card)
+    REQUIRE(doc2.contests[1].entries.size() == 2);
+    CHECK(doc2.contests[1].entries[1].label == "Heritage Folk");
+    CHECK(doc2.contests[1].entries[1].name == std::optional<std::string>("Gus Ingram"));
+    CHECK(doc2.contests[1].area != std::optional<std::string>("Pat Lee"));  // the unread card's lines head nothing
+    REQUIRE(doc2.diagnostics.size() == 1);
+    CHECK(doc2.diagnostics[0].where.line == 9);
+    CHECK(doc2.diagnostics[0].message == "expected a candidate's name and party on the lines above this count: not read");
+  }
   SECTION("a list of parties with a count under each is not results") {
     // as seed 000 (registered party names and how often each appears) reads with its table's rules lost
     auto list = parse("Labour Party\n4,082\nLiberal Democrats\n4,065\nTraditional Unionist Voice - TUV\n8\n");

@@ -1298,6 +1298,7 @@ class assembler {
   bool prev_block_ = false;    // rows go to the previous result of the last contest (`Previous result` above them)
   bool rejected_list_ = false; // rows are the rejected ballot papers of the last contest, by reason
   bool card_ = false;          // the last contest's rows are results cards copied a field a line
+  bool party_below_ = true;    // and their parties are written below the names
   const classified no_results_;  // (card_line's)
   int report_rows_ = 0, council_rows_ = 0, wiki_rows_ = 0, candidate_lines_ = 0;
 
@@ -1561,21 +1562,31 @@ class assembler {
       count = trim(count.substr(0, sp));
     if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(count)) return false;
     const std::size_t k = pending_.size();
+    // among the cards already read, the two lines since the last are the next card's, its party one the registry
+    // may not know (`Yorkshire Independents`), in the order the known ones were written
+    const bool next = card_ && last_target_ == target::contest && last() && k == 2;
     auto card = [&](std::size_t party, std::size_t name) {
-      return k >= 2 && reg_.find(pending_[party].text) && looks_like_name(pending_[name].text);
+      return k >= 2 && (reg_.find(pending_[party].text) || (next && (party == k - 1) == party_below_)) &&
+             looks_like_name(pending_[name].text);
     };
     entry e = r.pieces[0].e;
     std::size_t used = 2;
     if (const bool below = card(k - 1, k - 2); below || card(k - 2, k - 1)) {  // (the party below the name, or above)
       e.label = std::move(pending_[below ? k - 1 : k - 2].text);
       e.name = std::move(pending_[below ? k - 2 : k - 1].text);
+      party_below_ = below;
     } else if (k >= 1 && names_a_candidate(pending_[k - 1].text, &reg_) && !reg_.find(pending_[k - 1].text)) {
       // (`Traditional Unionist Voice - TUV` is a party's name, with a count under it in a list of parties)
       e.label = std::move(pending_[k - 1].text);
       split_label(e);
       used = 1;
     } else {
-      return false;
+      if (!card_) return false;
+      // among cards, a count is said, not dropped; it and the lines above it head nothing
+      diag(r.pieces[0].where, severity::warning, diag_code::unreadable_token,
+           "expected a candidate's name and party on the lines above this count: not read");
+      pending_.clear();
+      return true;
     }
     const auto first = pending_[k - used].line;
     for (auto n = used; n > 0; --n) pending_.pop_back();
