@@ -132,6 +132,11 @@ test('results cards copied a field a line, a table of parties, results posted a 
   assert.match(await page.locator('.card h3').textContent(), /Fryerns/);
   assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
   assert.equal(await page.locator('.card .checks').count(), 0);
+  // cards whose party the registry does not know, and a count with no card above it, said at its line
+  await paste(page, 'Fryerns Ward\nSam Huggins\nLabour Party\n1,160\nKim Brown\nYorkshire Independents\n529\nPat Lee\n218\n');
+  await page.waitForFunction(() => document.querySelector('#diagnostics')?.textContent.includes('Line 9'), null, { timeout: 15000 });
+  assert.match(await page.textContent('#diagnostics'), /Line 9, column 1.*expected a candidate's name and party/);
+  assert.equal(await cell(page, 0, 'Yorkshire Independents', 'share'), '31.3%');
   // as a by-election result is posted: a party a line, the share and change in one bracket
   await paste(page, 'Pitsea North West by-election\nLab 1026 (49.6%, +3.1)\nCon 706 (34.1%, -2.0)\nLD 200 (9.7%, new)\nTUSC 137 (6.6%, +0.4)\n');
   await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Pitsea'), null, { timeout: 15000 });
