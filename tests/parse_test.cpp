@@ -598,6 +598,21 @@ TEST_CASE("parsing - results posted a party a line") {
   CHECK(year.contests[0].area == std::optional<std::string>("Reform 2024"));
 }
 
+TEST_CASE("parsing - a table row whose party did not copy is said, not dropped") {
+  // a council page whose party column is logos: the text has the names and votes, nothing between
+  auto doc = parse("Fryerns Ward\nCandidate\tParty\tVotes\tOutcome\nSam Huggins\t\t1,160\tElected\nKim Brown\t\t529\tNot elected\n");
+  CHECK(doc.contests.empty());
+  REQUIRE(doc.diagnostics.size() == 2);
+  CHECK(doc.diagnostics[0].where.line == 3);
+  CHECK(doc.diagnostics[0].where.column == 14);  // at the count
+  CHECK(doc.diagnostics[0].level == severity::warning);
+  CHECK(doc.diagnostics[1].message ==
+        "expected a party in a column before this count: the row is not read");
+  // a league table's rank and a box's `Majority` row are not such rows
+  CHECK(parse("12\tChorley\tChorley East\n").diagnostics.empty());
+  CHECK(parse("Majority\t7,172\t16.3\tN/A\n").diagnostics.empty());
+}
+
 TEST_CASE("parsing - a table of parties and their votes") {
   // `Lab<TAB>1,160`: each row was a contest of its own, ward `Lab`, with one unlabelled candidate at 100%
   for (const char* text : {"Fryerns\nLab\t1,160\nCon\t529\nLD\t329\nTUSC\t218\n",

@@ -1188,6 +1188,17 @@ class assembler {
           return;
         }
         if (!block_) in_table_ = true;  // a repeated header inside a council page's table changes nothing
+        // a row with a count in a column of its own after the first is not a header (`Sam Huggins<TAB><TAB>1,160
+        // <TAB>Elected`, its party an image that copied as nothing): said, not dropped (a first column's number
+        // is a league table's rank)
+        split_fields(l, scratch_.fields);
+        for (std::size_t i = 1; i < scratch_.fields.size(); ++i)
+          if (const auto& f = scratch_.fields[i]; read_number(f.text) && !scratch_.fields[0].text.empty() &&
+                                                  !stated_phrase(without_colon(scratch_.fields[0].text))) {  // (`Majority<TAB>7,172<TAB>16.3<TAB>N/A`)
+            diag(position(l, f.offset), severity::warning, diag_code::unreadable_token,
+                 "expected a party in a column before this count: the row is not read");
+            break;
+          }
         return;
       default:
         break;

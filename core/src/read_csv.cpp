@@ -234,12 +234,14 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
   if (!votes_col) {
     // the reader was chosen by hand for headerless rows: `Name, Party, Votes`
     if (header.size() == 3 && read_number(header[2].text)) {
-      cols = {column::name, column::party, column::votes};
+      cols.clear();  // (pushed, not assigned from a list: one instantiation fewer in the wasm build)
+      for (column k : {column::name, column::party, column::votes}) cols.push_back(k);
       votes_col = 2;
       scan = csv_scanner(text, start, delim, doc);
       scan.skip_blank_lines();
     } else if (header.size() == 2 && read_number(header[1].text)) {
-      cols = {column::party, column::votes};
+      cols.clear();
+      for (column k : {column::party, column::votes}) cols.push_back(k);
       votes_col = 1;
       scan = csv_scanner(text, start, delim, doc);
       scan.skip_blank_lines();
