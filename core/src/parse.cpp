@@ -491,8 +491,8 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
     bool bracket = false;  // the last word opened a bracket of a share and its change
     for (std::size_t k = 0; k < ws.size(); ++k) {
       auto w = ws[k];
-      // `(51.9%, +3.1)`: a share and its change in one bracket, as results are posted, read as `51.9%` and `+3.1`
-      // are below (`new`, for a party that did not stand before, is passed over)
+      // `(51.9%, +3.1)`: a share and its change in one bracket, as results are posted. Its words are read as
+      // `51.9%` and `+3.1` would be, by the branches below; `new` (a party that did not stand before) is passed over
       const bool closes = bracket && w.text.back() == ')';
       bracket = w.text.size() > 3 && w.text.front() == '(' && w.text.back() == ',' && w.text[w.text.size() - 2] == '%';
       if (bracket) {
@@ -1176,7 +1176,7 @@ class assembler {
         wiki_ = true;
         wiki_contest_ = false;
         return;
-      case line_kind::table_header:
+      case line_kind::table_header: {
         // a Wikipedia box's row with the box's header not pasted (selected from its first candidate down):
         // the rows of a box from here on, said so
         if (box_row_without_header(l)) {
@@ -1189,17 +1189,19 @@ class assembler {
         }
         if (!block_) in_table_ = true;  // a repeated header inside a council page's table changes nothing
         // a row with a count in a column of its own after the first is not a header (`Sam Huggins<TAB><TAB>1,160
-        // <TAB>Elected`, its party an image that copied as nothing): said, not dropped (a first column's number
-        // is a league table's rank)
+        // <TAB>Elected`, its party an image that copied as nothing): said, not dropped. A first column's number is
+        // a league table's rank, and `Majority<TAB>7,172<TAB>16.3<TAB>N/A` a box's figure: neither is such a row
         split_fields(l, scratch_.fields);
-        for (std::size_t i = 1; i < scratch_.fields.size(); ++i)
-          if (const auto& f = scratch_.fields[i]; read_number(f.text) && !scratch_.fields[0].text.empty() &&
-                                                  !stated_phrase(without_colon(scratch_.fields[0].text))) {  // (`Majority<TAB>7,172<TAB>16.3<TAB>N/A`)
-            diag(position(l, f.offset), severity::warning, diag_code::unreadable_token,
-                 "expected a party in a column before this count: the row is not read");
-            break;
-          }
+        const auto& fs = scratch_.fields;
+        if (!fs[0].text.empty() && !stated_phrase(without_colon(fs[0].text)))
+          for (std::size_t i = 1; i < fs.size(); ++i)
+            if (read_number(fs[i].text)) {
+              diag(position(l, fs[i].offset), severity::warning, diag_code::unreadable_token,
+                   "expected a party in a column before this count: the row is not read");
+              break;
+            }
         return;
+      }
       default:
         break;
     }
@@ -1553,23 +1555,30 @@ class assembler {
 
   /// A results card copied a field a line, as council pages' cards and columns of a PDF paste: a candidate's name
   /// and party (in either order, or on one line as `Sam Huggins (Labour)`), held as headings, then the votes
-  /// alone on a line (`1,160`, `1,160 votes`); then maybe an `Elected` (or `Not elected`) and a share, each alone on a line. The cards of
-  /// one ward make one contest. Both a name and a registered party are asked for above the votes: a list of
-  /// parties with a count under each is not results.
+  /// alone on a line (`1,160`, `1,160 votes`); then maybe an `Elected` (or `Not elected`) and a share, each alone
+  /// on a line. The cards of one ward make one contest. A ward's first card needs a name and a registered party
+  /// above its votes (a list of parties with a count under each is not results); the cards after it need a name.
+  /// Among cards, a count with neither above it is a warning.
   bool card_line(const clean_line& l, const classified& c) {
     auto t = trim(std::string_view(l.text));
     if (card_ && last() && pending_.empty()) {  // (the lines below a card's votes)
       auto& e = last()->entries.back();
       auto share = read_percent(t);
-      if (is_elected_word(t)) e.elected_marker = true;
-      else if (share && !e.printed_percent) e.printed_percent = share, e.percent_decimals = detail::decimals_in(t);
-      else if (!is_not_elected_word(t)) return false;
+      if (is_elected_word(t)) {
+        e.elected_marker = true;
+      } else if (share && !e.printed_percent) {
+        e.printed_percent = share;
+        e.percent_decimals = detail::decimals_in(t);
+      } else if (!is_not_elected_word(t)) {
+        return false;
+      }
       last()->end_line = l.line;
       return true;
     }
     const auto& r = c.results;
     auto count = t;  // (`1,160`, or `1,160 votes`)
-    if (auto sp = count.rfind(' '); sp != std::string_view::npos && detail::iequals(count.substr(sp + 1, 4), "vote"))
+    if (auto sp = count.rfind(' ');
+        sp != std::string_view::npos && (detail::iequals(count.substr(sp + 1), "votes") || detail::iequals(count.substr(sp + 1), "vote")))
       count = trim(count.substr(0, sp));
     if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(count)) return false;
     const std::size_t k = pending_.size();
