@@ -613,6 +613,24 @@ TEST_CASE("parsing - a table row whose party did not copy is said, not dropped")
   CHECK(parse("Majority\t7,172\t16.3\tN/A\n").diagnostics.empty());
 }
 
+TEST_CASE("parsing - a council page with a party the registry does not know") {
+  // a local residents' party: its row was read as a contest of its own (ward `Kim Brown`), and split the page's
+  // table into three contests, each at 100%
+  auto doc = parse("Fryerns Ward\nCandidate\tParty\tVotes\t%\tOutcome\n"
+                   "Sam Huggins\tLabour Party\t1,160\t57.5%\tElected\n"
+                   "Kim Brown\tBasildon Community Residents Party\t529\t26.2%\tNot elected\n"
+                   "Pat Lee\tConservative Party\t329\t16.3%\tNot elected\n");
+  REQUIRE(doc.contests.size() == 1);
+  REQUIRE(doc.contests[0].entries.size() == 3);
+  CHECK(doc.contests[0].entries[1].label == "Basildon Community Residents Party");
+  CHECK(doc.contests[0].entries[1].name == std::optional<std::string>("Kim Brown"));
+  CHECK(doc.contests[0].entries[1].printed_percent == std::optional<double>(26.2));
+  auto r = compute(doc);
+  CHECK(r.contests[0].checks.empty());  // (the shares are of these three)
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == diag_code::unrecognised_label);
+}
+
 TEST_CASE("parsing - a table of parties and their votes") {
   // `Lab<TAB>1,160`: each row was a contest of its own, ward `Lab`, with one unlabelled candidate at 100%
   for (const char* text : {"Fryerns\nLab\t1,160\nCon\t529\nLD\t329\nTUSC\t218\n",

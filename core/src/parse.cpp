@@ -995,9 +995,12 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     before.clear();
     for (std::size_t i = 0; i < at; ++i)
       if (!fields[i].text.empty()) before.push_back(fields[i].text);
-    // the party after the name; or alone, with the votes (`Lab<TAB>1,160`, a table of parties and their votes)
+    // the party after the name; or alone, with the votes (`Lab<TAB>1,160`, a table of parties and their votes).
+    // With a share or outcome column after the votes, a name and a party the registry does not know are a row too
+    // (`Kim Brown<TAB>Basildon Community Residents Party<TAB>529<TAB>11.9%<TAB>Not elected`)
+    const bool columns = marked_elected || outcome_column || percent;
     for (std::size_t k = before.size() == 1 ? 0 : 1; k < before.size() && before.size() <= 4; ++k) {
-      if (!reg.find(before[k])) continue;
+      if (!reg.find(before[k]) && !(columns && before.size() == 2 && looks_like_name(before[0]))) continue;
       auto& e = rr.pieces.front().e;
       e.label = std::string(before[k]);
       if (k > 0) e.name = std::string(before[0]);

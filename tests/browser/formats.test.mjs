@@ -137,6 +137,14 @@ test('results cards copied a field a line, a table of parties, results posted a 
   await page.waitForFunction(() => document.querySelector('#diagnostics')?.textContent.includes('Line 9'), null, { timeout: 15000 });
   assert.match(await page.textContent('#diagnostics'), /Line 9, column 1.*expected a candidate's name and party/);
   assert.equal(await cell(page, 0, 'Yorkshire Independents', 'share'), '31.3%');
+  // a council table with a local party the registry does not know: one contest, not three
+  await paste(page, 'Fryerns Ward\nCandidate\tParty\tVotes\t%\tOutcome\nSam Huggins\tLabour Party\t1,160\t57.5%\tElected\n' +
+    'Kim Brown\tBasildon Community Residents Party\t529\t26.2%\tNot elected\nPat Lee\tConservative Party\t329\t16.3%\tNot elected\n');
+  await page.waitForFunction(() => document.querySelector('.card')?.textContent.includes('Basildon Community Residents Party'),
+    null, { timeout: 15000 });
+  await cardsAre(page, 1);
+  assert.equal(await cell(page, 0, 'Basildon Community Residents Party', 'share'), '26.2%');
+  assert.equal(await page.locator('.card .checks').count(), 0);
   // as a by-election result is posted: a party a line, the share and change in one bracket
   await paste(page, 'Pitsea North West by-election\nLab 1026 (49.6%, +3.1)\nCon 706 (34.1%, -2.0)\nLD 200 (9.7%, new)\nTUSC 137 (6.6%, +0.4)\n');
   await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Pitsea'), null, { timeout: 15000 });
