@@ -300,15 +300,19 @@ struct piece {
   bool plain = false;
 };
 
+/// A candidate's share as printed (`26.2%`, written as `text`), with the decimals it is checked at.
+void set_share(entry& e, double value, std::string_view text) {
+  e.printed_percent = value;
+  e.percent_decimals = detail::decimals_in(text);
+}
+
 /// A percentage printed after a figure (`(9.7%)`, written as `text`): an entry's share, or a stated figure's.
 void set_percent(piece& p, double value, std::string_view text) {
-  const auto decimals = detail::decimals_in(text);
   if (p.is_entry) {
-    p.e.printed_percent = value;
-    p.e.percent_decimals = decimals;
+    set_share(p.e, value, text);
   } else {
     p.percent = value;
-    p.percent_decimals = decimals;
+    p.percent_decimals = detail::decimals_in(text);
   }
 }
 
@@ -1570,8 +1574,7 @@ class assembler {
       if (is_elected_word(t)) {
         e.elected_marker = true;
       } else if (share && !e.printed_percent) {
-        e.printed_percent = share;
-        e.percent_decimals = detail::decimals_in(t);
+        set_share(e, *share, t);
       } else if (!is_not_elected_word(t)) {
         return false;
       }
@@ -1816,10 +1819,8 @@ class assembler {
         p.kind = *kind;
         p.value = n->value;
         p.where = position(l, f[1].offset);
-        if (*kind == stated_kind::ballots && f.size() >= 3) {
-          p.percent = detail::read_decimal(f[2].text);
-          p.percent_decimals = detail::decimals_in(f[2].text);
-        }
+        if (*kind == stated_kind::ballots && f.size() >= 3)
+          if (auto v = detail::read_decimal(f[2].text)) set_percent(p, *v, f[2].text);
         set_stated(*st, p, "the total");
         if (wiki_contest_ && last()) last()->end_line = l.line;
         return true;
@@ -1854,10 +1855,8 @@ class assembler {
     if (vi == 2) e.name = std::string(f[1].text);
     e.votes = n.value;
     e.where = position(l, f[0].offset);
-    if (vi + 1 < f.size()) {
-      e.printed_percent = detail::read_decimal(f[vi + 1].text);
-      e.percent_decimals = detail::decimals_in(f[vi + 1].text);
-    }
+    if (vi + 1 < f.size())
+      if (auto v = detail::read_decimal(f[vi + 1].text)) set_share(e, *v, f[vi + 1].text);
     if (vi + 2 < f.size()) e.printed_change = detail::read_change(f[vi + 2].text);
     for (std::size_t k = vi + 1; k < f.size(); ++k)
       if (is_elected_word(f[k].text)) e.elected_marker = true;
