@@ -559,10 +559,49 @@ TEST_CASE("parsing - results cards copied a field a line") {
     CHECK(doc2.diagnostics[0].where.line == 9);
     CHECK(doc2.diagnostics[0].message == "expected a candidate's name and party on the lines above this count: not read");
   }
-  SECTION("a list of parties with a count under each is not results") {
+  SECTION("a list of parties with a count under each is not results, and each count is said") {
     // as seed 000 (registered party names and how often each appears) reads with its table's rules lost
     auto list = parse("Labour Party\n4,082\nLiberal Democrats\n4,065\nTraditional Unionist Voice - TUV\n8\n");
     CHECK(list.contests.empty());
+    // (each count was read as a heading, and dropped without a word)
+    REQUIRE(list.diagnostics.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(list.diagnostics[i].where.line == 2 * i + 2);
+      CHECK(list.diagnostics[i].level == severity::warning);
+    }
+  }
+  SECTION("a count alone with no card above it is said, and heads nothing") {
+    // before, `1,160` was a heading: dropped without a word, and the next contest's ward
+    auto lone = parse("Fryerns\nSam Huggins\n1,160\nPitsea North West\tAlan Marsh\tLab 1,026; Con 529\n");
+    REQUIRE(lone.contests.size() == 1);
+    CHECK(lone.contests[0].ward == std::optional<std::string>("Pitsea North West"));
+    CHECK(lone.contests[0].area != std::optional<std::string>("1,160"));
+    REQUIRE(lone.diagnostics.size() == 1);
+    CHECK(lone.diagnostics[0].where.line == 3);
+    CHECK(lone.diagnostics[0].where.column == 1);
+    CHECK(lone.diagnostics[0].message == "expected a candidate's name and party on the lines above this count: not read");
+    // a year alone is a heading still
+    auto year = parse("2024\nFryerns\tEleanor Donne\tLab 1,160; Con 529\n");
+    CHECK(year.diagnostics.empty());
+    REQUIRE(year.contests.size() == 1);
+    CHECK(year.contests[0].area == std::optional<std::string>("2024"));
+  }
+  SECTION("an Elected badge between a card's name and party, or just above its votes") {
+    // as a card copies with its badge beside the name: before, the first card was lost (its votes the ward)
+    auto badge = parse("Fryerns\nSam Huggins\nElected\nLabour\n1,160\nKim Brown\nConservative\nElected\n529\n"
+                       "Amy Lee\nGreen Party\n300\n");
+    CHECK(badge.diagnostics.empty());
+    REQUIRE(badge.contests.size() == 1);
+    const auto& b = badge.contests[0];
+    CHECK(b.ward == std::optional<std::string>("Fryerns"));
+    REQUIRE(b.entries.size() == 3);
+    CHECK(b.entries[0].name == std::optional<std::string>("Sam Huggins"));
+    CHECK(b.entries[0].label == "Labour");
+    CHECK(b.entries[0].votes == 1160);
+    CHECK(b.entries[0].elected_marker);
+    CHECK(b.entries[1].elected_marker);
+    CHECK(!b.entries[2].elected_marker);
+    CHECK(compute(badge).contests[0].seats == 2);  // from the badges
   }
 }
 
@@ -629,6 +668,26 @@ TEST_CASE("parsing - a council page with a party the registry does not know") {
   CHECK(r.contests[0].checks.empty());  // (the shares are of these three)
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].code == diag_code::unrecognised_label);
+
+  SECTION("with no share or outcome column, its description written as a party's") {
+    // `Party`, `Independent(s)` or `Residents` in the column: before, the row was a contest of its own (ward
+    // `Kim Brown`, candidate `Basildon Community Residents Party`) and the page two contests at 100% each
+    for (const char* party : {"Basildon Community Residents Party", "Wickford Independents", "Residents for Uttlesford"}) {
+      INFO(party);
+      auto bare = parse(std::string("Fryerns Ward\nSam Huggins\tLabour Party\t1,160\nKim Brown\t") + party +
+                        "\t529\nPat Lee\tConservative Party\t329\n");
+      REQUIRE(bare.contests.size() == 1);
+      REQUIRE(bare.contests[0].entries.size() == 3);
+      CHECK(bare.contests[0].ward == std::optional<std::string>("Fryerns Ward"));
+      CHECK(bare.contests[0].entries[1].label == party);
+      CHECK(bare.contests[0].entries[1].name == std::optional<std::string>("Kim Brown"));
+      CHECK(bare.contests[0].entries[1].votes == 529);
+    }
+    // a report row's second column is names: it stays a report row
+    auto report = parse("Kim Brown\tEleanor Donne\t529\n");
+    REQUIRE(report.contests.size() == 1);
+    CHECK(report.contests[0].ward == std::optional<std::string>("Kim Brown"));
+  }
 }
 
 TEST_CASE("parsing - a table of parties and their votes") {

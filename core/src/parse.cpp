@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "json_writer.hpp"
 #include "numbers.hpp"
@@ -620,7 +621,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         }
       }
-      label.push_back(w);
+      label.push_back(span(w));  // (as every push of a span: one push_back(span&&) in the wasm)
     }
     bool final_segment = semi == std::string_view::npos;
     if (!label.empty()) {
@@ -720,6 +721,12 @@ bool looks_like_name(std::string_view s) {
       if (w == n) return false;
   }
   return true;
+}
+
+/// A party's description as a ballot paper prints it, of a party the registry may not know: `Party`,
+/// `Independent` or `Residents` in it (`Basildon Community Residents Party`), as no name has.
+bool describes_party(std::string_view s) {
+  return s.find("Party") != s.npos || s.find("Independent") != s.npos || s.find("Residents") != s.npos;
 }
 
 /// What separates a name from its party: `Independent – Jamie Driscoll`, `Smith - Labour`.
@@ -880,7 +887,7 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
   // a ward and a candidate's name are a few words: trying more starts would make a long line quadratic
   constexpr std::size_t max_prefix_words = 16;
   for (std::size_t i = 0; i < t.size() && starts.size() <= max_prefix_words; ++i)
-    if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(i);
+    if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(std::size_t{i});
   for (auto s : starts) {
     if (s == 0) continue;
     auto r = read_results(l, s, t.size(), sc);
@@ -1001,10 +1008,12 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
       if (!fields[i].text.empty()) before.push_back(fields[i].text);
     // the party after the name; or alone, with the votes (`Lab<TAB>1,160`, a table of parties and their votes).
     // With a share or outcome column after the votes, a name and a party the registry does not know are a row too
-    // (`Kim Brown<TAB>Basildon Community Residents Party<TAB>529<TAB>11.9%<TAB>Not elected`)
+    // (`Kim Brown<TAB>Basildon Community Residents Party<TAB>529<TAB>11.9%<TAB>Not elected`), as they are without
+    // one when the party is written as a party (`Kim Brown<TAB>Basildon Community Residents Party<TAB>529`)
     const bool columns = marked_elected || outcome_column || percent;
     for (std::size_t k = before.size() == 1 ? 0 : 1; k < before.size() && before.size() <= 4; ++k) {
-      if (!reg.find(before[k]) && !(columns && before.size() == 2 && looks_like_name(before[0]))) continue;
+      if (!reg.find(before[k]) && !(before.size() == 2 && (columns || describes_party(before[1])) && looks_like_name(before[0])))
+        continue;
       auto& e = rr.pieces.front().e;
       e.label = std::string(before[k]);
       if (k > 0) e.name = std::string(before[0]);
@@ -1040,7 +1049,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   bool whole = acceptable(r);
   if (!c.tabbed && (!whole || unknown_first)) spaced_at = find_results_start(l, reg, sc, spaced);
   if (whole && !spaced_at) {
-    for (std::size_t i = 0; i < ri; ++i) c.prefix.push_back(fields[i]);
+    for (std::size_t i = 0; i < ri; ++i) c.prefix.push_back(span(fields[i]));
     c.kind = line_kind::results;
     c.results = std::move(r);
   } else if (spaced_at) {
@@ -1158,7 +1167,7 @@ class assembler {
     if (wiki_ && wiki_row(l)) return;
     const auto& c = classification(l, memo);
     if (c.kind != line_kind::results && c.kind != line_kind::previous)  // (said when it had counts, unread)
-      for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
+      for (const auto& d : c.results.diags) doc_.diagnostics.push_back(diagnostic(d));
     if (rejected_list_ && c.kind != line_kind::blank) {
       // `(b) voting for more candidates than voter was entitled to    3`: not a candidate; `Total    14`: the
       // contest's rejected ballot papers
@@ -1215,7 +1224,7 @@ class assembler {
     // a Wikipedia box ends at the first line that is neither its rows nor the next box's caption
     if (c.kind != line_kind::heading && c.kind != line_kind::previous_block && !forced_wiki_) wiki_ = false;
     wiki_contest_ = false;
-    if (c.kind != line_kind::heading) card_ = false;
+    if (c.kind != line_kind::heading) card_ = badge_ = false;
     switch (c.kind) {
       case line_kind::prose:
         // a declaration of result's `The number of ballot papers rejected was as follows:`: the reasons and
@@ -1319,6 +1328,7 @@ class assembler {
   bool rejected_list_ = false; // rows are the rejected ballot papers of the last contest, by reason
   bool card_ = false;          // the last contest's rows are results cards copied a field a line
   bool party_below_ = true;    // and their parties are written below the names
+  bool badge_ = false;         // an `Elected` alone on a line, not below a card's votes: the next card's
   const classified no_results_;  // (card_line's)
   int report_rows_ = 0, council_rows_ = 0, wiki_rows_ = 0, candidate_lines_ = 0;
 
@@ -1374,7 +1384,7 @@ class assembler {
     for (std::size_t i = from; i < to; ++i) {
       const auto& p = ps[i];
       if (p.is_entry) {
-        ct.entries.push_back(p.e);
+        ct.entries.push_back(entry(p.e));
         if (!p.plain) split_label(ct.entries.back());
       } else {
         set_stated(ct.stated, p, "the total");
@@ -1463,7 +1473,7 @@ class assembler {
 
     // a line of stated figures alone: `Votes cast 3,324`, `Total valid votes: 49,987`
     if (r.entries() == 0) {
-      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
       stated_totals* st = nullptr;
       if (last_target_ == target::contest && last() && pending_.empty()) st = &last()->stated;
       else if (last_target_ == target::previous && last() && last()->previous && pending_.empty()) st = &last()->previous->stated;
@@ -1484,7 +1494,7 @@ class assembler {
 
     // rows under `Previous result` belong to the contest above
     if (prev_block_ && last() && last()->previous && nonempty_prefix == 0) {
-      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
       add_previous(*last()->previous, r.pieces);
       return;
     }
@@ -1492,7 +1502,7 @@ class assembler {
 
     // council results page rows accumulate into one contest, the ward taken from the heading above
     if (c.council_row) {
-      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
       ++council_rows_;
       if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
         add_pieces(*last(), c.results.pieces, 0, r.pieces.size());
@@ -1512,7 +1522,7 @@ class assembler {
       return;
     }
 
-    for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
+    for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
 
     // `Paul Dennett, Labour – 30,753 (61.5%)`: one candidate a line
     if (r.entries() == 1 && nonempty_prefix == 0 && looks_like_candidate(r)) {
@@ -1565,7 +1575,8 @@ class assembler {
   /// alone on a line (`1,160`, `1,160 votes`); then maybe an `Elected` (or `Not elected`) and a share, each alone
   /// on a line. The cards of one ward make one contest. A ward's first card needs a name and a registered party
   /// above its votes (a list of parties with a count under each is not results); the cards after it need a name.
-  /// Among cards, a count with neither above it is a warning.
+  /// An `Elected` badge may come anywhere above the votes. Any other count alone on its line (not a year)
+  /// is a warning: a number no card takes is said, not dropped.
   bool card_line(const clean_line& l, const classified& c) {
     auto t = trim(std::string_view(l.text));
     if (card_ && last() && pending_.empty()) {  // (the lines below a card's votes)
@@ -1581,12 +1592,19 @@ class assembler {
       last()->end_line = l.line;
       return true;
     }
+    if (is_elected_word(t)) {  // a card's `Elected` badge, above its votes (between its name and party, or below
+      badge_ = true;           // both): the next count's; it heads nothing
+      return true;
+    }
     const auto& r = c.results;
     auto count = t;  // (`1,160`, or `1,160 votes`)
     if (auto sp = count.rfind(' ');
         sp != std::string_view::npos && (detail::iequals(count.substr(sp + 1), "votes") || detail::iequals(count.substr(sp + 1), "vote")))
       count = trim(count.substr(0, sp));
     if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(count)) return false;
+    entry e = r.pieces[0].e;
+    e.elected_marker = std::exchange(badge_, false);
+    if (!card_ && e.votes >= 1900 && e.votes <= 2099 && count.size() == 4) return false;  // a year heads what follows
     const std::size_t k = pending_.size();
     // among the cards already read, the two lines since the last are the next card's, its party one the registry
     // may not know (`Yorkshire Independents`), in the order the known ones were written
@@ -1595,7 +1613,6 @@ class assembler {
       return k >= 2 && (reg_.find(pending_[party].text) || (next && (party == k - 1) == party_below_)) &&
              looks_like_name(pending_[name].text);
     };
-    entry e = r.pieces[0].e;
     std::size_t used = 2;
     if (const bool below = card(k - 1, k - 2); below || card(k - 2, k - 1)) {  // (the party below the name, or above)
       e.label = std::move(pending_[below ? k - 1 : k - 2].text);
@@ -1607,8 +1624,8 @@ class assembler {
       split_label(e);
       used = 1;
     } else {
-      if (!card_) return false;
-      // among cards, a count is said, not dropped; it and the lines above it head nothing
+      // a count with no card above it is said, not dropped (nor taken for the next contest's ward); it and the
+      // lines above it head nothing
       diag(r.pieces[0].where, severity::warning, diag_code::unreadable_token,
            "expected a candidate's name and party on the lines above this count: not read");
       pending_.clear();
@@ -1713,7 +1730,7 @@ class assembler {
 
   void previous(const clean_line& l, const classified& c) {
     close_block();
-    for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
+    for (const auto& d : c.results.diags) doc_.diagnostics.push_back(diagnostic(d));
     if (!last() || last_target_ == target::none || !pending_.empty()) {
       diag({l.line, 1}, severity::warning, diag_code::orphan_total,
            "a previous result ('" + c.previous_heading + "') with no contest above it: ignored");
@@ -1731,7 +1748,7 @@ class assembler {
   void add_previous(previous_result& pr, const std::vector<piece>& ps) {
     for (const auto& p : ps) {
       if (p.is_entry) {
-        pr.entries.push_back(p.e);
+        pr.entries.push_back(entry(p.e));
         if (!p.plain) split_label(pr.entries.back());
       } else {
         set_stated(pr.stated, p, "the previous total");
@@ -1777,7 +1794,7 @@ class assembler {
     split_fields(l, scratch_.fields);
     std::vector<span> f;
     for (const auto& x : scratch_.fields)
-      if (!x.text.empty()) f.push_back(x);
+      if (!x.text.empty()) f.push_back(span(x));
     if (f.empty()) return false;
     auto first = detail::lower(f[0].text);
     auto ends_with = [&](std::string_view tail) { return first.size() >= tail.size() && first.compare(first.size() - tail.size(), tail.size(), tail) == 0; };

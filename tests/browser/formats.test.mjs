@@ -145,6 +145,24 @@ test('results cards copied a field a line, a table of parties, results posted a 
   await cardsAre(page, 1);
   assert.equal(await cell(page, 0, 'Basildon Community Residents Party', 'share'), '26.2%');
   assert.equal(await page.locator('.card .checks').count(), 0);
+  // the same table with no share or outcome column: the local party's description, written as a party's, is a row
+  await paste(page, 'Fryerns Ward\nSam Huggins\tLabour Party\t1,160\nKim Brown\tBasildon Community Residents Party\t629\n' +
+    'Pat Lee\tConservative Party\t329\n');
+  await page.waitForFunction(() => document.querySelector('.card')?.textContent.includes('29.7%'), null, { timeout: 15000 });
+  await cardsAre(page, 1);
+  assert.equal(await cell(page, 0, 'Basildon Community Residents Party', 'share'), '29.7%');  // 629 / 2,118
+  // cards with an `Elected` badge between the name and the party: the badges give the seats
+  await paste(page, 'Fryerns\nSam Huggins\nElected\nLabour\n1,160\nKim Brown\nElected\nConservative\n529\nAmy Lee\nGreen Party\n300\n');
+  await page.waitForFunction(() => /2 seats/.test(document.querySelector('.card h3')?.textContent), null, { timeout: 15000 });
+  await cardsAre(page, 1);
+  assert.match(await page.locator('.card h3').textContent(), /Fryerns.*2 seats \(from the elected marks\)/);
+  assert.equal(await cell(page, 0, 'Green', 'share'), '15.1%');
+  // a count alone under a name with no party: said at its line, not the next contest's heading
+  await paste(page, 'Fryerns\nSam Huggins\n1,160\nPitsea North West\tAlan Marsh\tLab 1,026; Con 529\n');
+  await page.waitForFunction(() => document.querySelector('#diagnostics')?.textContent.includes('Line 3'), null, { timeout: 15000 });
+  assert.match(await page.textContent('#diagnostics'), /Line 3, column 1.*expected a candidate's name and party/);
+  await cardsAre(page, 1);
+  assert.doesNotMatch(await page.locator('.card h3').textContent(), /1,160/);
   // as a by-election result is posted: a party a line, the share and change in one bracket
   await paste(page, 'Pitsea North West by-election\nLab 1026 (49.6%, +3.1)\nCon 706 (34.1%, -2.0)\nLD 200 (9.7%, new)\nTUSC 137 (6.6%, +0.4)\n');
   await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Pitsea'), null, { timeout: 15000 });
