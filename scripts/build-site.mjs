@@ -50,10 +50,10 @@ export async function assemble({ dist = join(root, 'dist'), wasmDir = join(root,
   const terse = async (code) => (await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true })).code;
   writeFileSync(join(dist, 'wardshare-core.js'), `${await terse(glue)}\n`);
   cpSync(join(wasmDir, 'wardshare.wasm'), join(dist, 'wardshare.wasm'));
-  // the whole core, JSON reader included, loaded only for JSON input; the glue is the same but for the file name
-  const jsonGlue = readFileSync(join(wasmDir, 'wardshare-json.js'), 'utf8').replaceAll('wardshare-json.wasm', 'wardshare.wasm');
-  if (jsonGlue !== glue) throw new Error('build-site: the two wasm modules need different glue; web/core.js assumes one');
-  cpSync(join(wasmDir, 'wardshare-json.wasm'), join(dist, 'wardshare-json.wasm'));
+  // the whole core, CSV and JSON readers included, loaded only for such input; the glue is the same but for the file name
+  const fullGlue = readFileSync(join(wasmDir, 'wardshare-full.js'), 'utf8').replaceAll('wardshare-full.wasm', 'wardshare.wasm');
+  if (fullGlue !== glue) throw new Error('build-site: the two wasm modules need different glue; web/core.js assumes one');
+  cpSync(join(wasmDir, 'wardshare-full.wasm'), join(dist, 'wardshare-full.wasm'));
 
   // <ward-calculator>: one module (plus the wasm beside it) for host pages
   const element = bundle([
@@ -68,13 +68,13 @@ export async function assemble({ dist = join(root, 'dist'), wasmDir = join(root,
 
   const { version, assets } = stamp(dist);
 
-  // size budgets (gzip): wasm 60 KB, glue 10 KB, the page's own JS 15 KB; the JSON module loads only for JSON
+  // size budgets (gzip): wasm 60 KB, glue 10 KB, the page's own JS 15 KB; the full module loads only for CSV or JSON
   const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
   const pageJs = readdirSync(dist).filter((f) => f.endsWith('.js') && !['wardshare-core.js', 'ward-calculator.js', 'sw.js'].includes(f));
   const sizes = {
     version,
     wasm: { raw: statSync(join(dist, 'wardshare.wasm')).size, gzip: gz(join(dist, 'wardshare.wasm')), budget: 60 * 1024 },
-    wasm_json: { raw: statSync(join(dist, 'wardshare-json.wasm')).size, gzip: gz(join(dist, 'wardshare-json.wasm')), budget: 72 * 1024 },
+    wasm_full: { raw: statSync(join(dist, 'wardshare-full.wasm')).size, gzip: gz(join(dist, 'wardshare-full.wasm')), budget: 72 * 1024 },
     glue: { raw: statSync(join(dist, 'wardshare-core.js')).size, gzip: gz(join(dist, 'wardshare-core.js')), budget: 10 * 1024 },
     page_js: { files: pageJs, raw: pageJs.reduce((n, f) => n + statSync(join(dist, f)).size, 0),
       gzip: gzipSync(Buffer.concat(pageJs.map((f) => readFileSync(join(dist, f)))), { level: 9 }).length, budget: 15 * 1024 },

@@ -119,6 +119,10 @@ double run_in_memory(const std::string& text, const js_options& o) {
 
 double output_address() { return static_cast<double>(reinterpret_cast<std::uintptr_t>(last_output.data())); }
 
+/// What the automatic reader takes `text` (its first line is enough) for: wardshare::input_format's value, `csv`
+/// and `json` being the data files the page's module leaves to the second (web/core.js's moduleFor).
+int format_of(const std::string& text) { return static_cast<int>(wardshare::detect_format(text)); }
+
 }  // namespace
 
 /// embind built without RTTI type names (EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0) names a type by its address, with
@@ -159,4 +163,5 @@ EMSCRIPTEN_BINDINGS(wardshare) {
   emscripten::function("run_in_memory", &run_in_memory);
   emscripten::function("output_address", &output_address);
   emscripten::function("read_compute_ms", &read_compute_ms);
+  emscripten::function("format_of", &format_of);
 }

@@ -21,7 +21,7 @@ export const SHAPES = Object.freeze({
 export const MAX_BYTES = 10 * 1024 * 1024;
 
 let instance = null;
-let jsonInstance = null;
+let fullInstance = null;
 
 /** The wasm module, instantiated once. `moduleOptions` (for example `wasmBinary` under Node) apply the first time. */
 export function load(moduleOptions = {}) {
@@ -30,23 +30,31 @@ export function load(moduleOptions = {}) {
   return instance;
 }
 
-/** The second module: the whole core with the JSON reader (the first leaves it out to stay small). */
-export function loadJson(moduleOptions = {}) {
-  jsonInstance ??= createWardshare({ locateFile: () => new URL('wardshare-json.wasm', import.meta.url).href, ...moduleOptions })
-    .catch((error) => { jsonInstance = null; throw error; });
-  return jsonInstance;
+/** The second module: the whole core, with the CSV and JSON readers (the first leaves them out to stay small). */
+export function loadFull(moduleOptions = {}) {
+  fullInstance ??= createWardshare({ locateFile: () => new URL('wardshare-full.wasm', import.meta.url).href, ...moduleOptions })
+    .catch((error) => { fullInstance = null; throw error; });
+  return fullInstance;
 }
 
-/** Whether `text` needs the JSON reader: chosen, or JSON as the core recognises it (`{`, or `[` then `{`). */
-export function wantsJson(text, options = {}) {
-  if (options.format === 'json') return true;
+/** input_format's values (core/include/wardshare/document.hpp) that the page's module has no reader for. */
+const DATA_FORMATS = new Set([3, 4]);  // csv, json
+
+/**
+ * Whether `text` needs the second module: CSV or JSON chosen, or recognised by the core's own automatic reader
+ * (`module.format_of`, which looks at the first line: no copy of its rules here). The text is cut to its start
+ * first, so a keystroke in a long paste does not copy it all across.
+ */
+export function wantsFull(module, text, options = {}) {
+  if (options.format === 'json' || options.format === 'csv') return true;
   if (options.format && options.format !== 'auto') return false;
-  return /^\uFEFF?\s*(\{|\[\s*[{\]])/.test(String(text ?? '').slice(0, 256));
+  return DATA_FORMATS.has(module.format_of(String(text ?? '').slice(0, 4096)));
 }
 
-/** The module that reads `text`. */
-export function moduleFor(text, options) {
-  return wantsJson(text, options) ? loadJson() : load();
+/** The module that reads `text`: the page's, or the second when the input is a data file. */
+export async function moduleFor(text, options) {
+  const first = await load();
+  return wantsFull(first, text, options) ? loadFull() : first;
 }
 
 /** Options with every field present and of the right type (embind requires them all). */
@@ -70,7 +78,7 @@ export function normalise(options = {}) {
 function failure(error) {
   // A trap leaves the instance unusable: drop it so the next call starts a fresh one.
   instance = null;
-  jsonInstance = null;
+  fullInstance = null;
   return {
     contests: [], focus: null,
     diagnostics: [{ line: 1, column: 1, severity: 'error', code: 'internal_error',

@@ -772,7 +772,7 @@ result compute_document(const document& doc, const compute_options& options, res
   }
   if (notes) {
     for (const auto& c : r.contests)
-      for (const auto& d : c.notes) r.diagnostics.push_back(diagnostic(d));  // (not insert(): a range insert is 323 B of wasm)
+      for (const auto& d : c.notes) r.diagnostics.push_back(d);  // (not insert(): a range insert is 323 B of wasm)
     detail::sort_by_position(r.diagnostics);
   }
   return r;

@@ -20,9 +20,10 @@
 #include "text.hpp"
 #include "wardshare/output.hpp"
 
-// The page's wasm module is built without the JSON reader (wasm/CMakeLists.txt); everything else has it.
-#ifndef WARDSHARE_JSON_READER
-#define WARDSHARE_JSON_READER 1
+// The page's wasm module is built without the readers of data files, CSV and JSON (wasm/CMakeLists.txt): the page
+// loads a second module, with them, when detect_format() says the input is one. Everything else has them.
+#ifndef WARDSHARE_DATA_READERS
+#define WARDSHARE_DATA_READERS 1
 #endif
 
 namespace wardshare {
@@ -621,7 +622,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         }
       }
-      label.push_back(span(w));  // (as every push of a span: one push_back(span&&) in the wasm)
+      label.push_back(w);
     }
     bool final_segment = semi == std::string_view::npos;
     if (!label.empty()) {
@@ -887,7 +888,7 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
   // a ward and a candidate's name are a few words: trying more starts would make a long line quadratic
   constexpr std::size_t max_prefix_words = 16;
   for (std::size_t i = 0; i < t.size() && starts.size() <= max_prefix_words; ++i)
-    if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(std::size_t{i});
+    if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(i);
   for (auto s : starts) {
     if (s == 0) continue;
     auto r = read_results(l, s, t.size(), sc);
@@ -1049,7 +1050,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   bool whole = acceptable(r);
   if (!c.tabbed && (!whole || unknown_first)) spaced_at = find_results_start(l, reg, sc, spaced);
   if (whole && !spaced_at) {
-    for (std::size_t i = 0; i < ri; ++i) c.prefix.push_back(span(fields[i]));
+    for (std::size_t i = 0; i < ri; ++i) c.prefix.push_back(fields[i]);
     c.kind = line_kind::results;
     c.results = std::move(r);
   } else if (spaced_at) {
@@ -1167,7 +1168,7 @@ class assembler {
     if (wiki_ && wiki_row(l)) return;
     const auto& c = classification(l, memo);
     if (c.kind != line_kind::results && c.kind != line_kind::previous)  // (said when it had counts, unread)
-      for (const auto& d : c.results.diags) doc_.diagnostics.push_back(diagnostic(d));
+      for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
     if (rejected_list_ && c.kind != line_kind::blank) {
       // `(b) voting for more candidates than voter was entitled to    3`: not a candidate; `Total    14`: the
       // contest's rejected ballot papers
@@ -1384,7 +1385,7 @@ class assembler {
     for (std::size_t i = from; i < to; ++i) {
       const auto& p = ps[i];
       if (p.is_entry) {
-        ct.entries.push_back(entry(p.e));
+        ct.entries.push_back(p.e);
         if (!p.plain) split_label(ct.entries.back());
       } else {
         set_stated(ct.stated, p, "the total");
@@ -1473,7 +1474,7 @@ class assembler {
 
     // a line of stated figures alone: `Votes cast 3,324`, `Total valid votes: 49,987`
     if (r.entries() == 0) {
-      for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
       stated_totals* st = nullptr;
       if (last_target_ == target::contest && last() && pending_.empty()) st = &last()->stated;
       else if (last_target_ == target::previous && last() && last()->previous && pending_.empty()) st = &last()->previous->stated;
@@ -1494,7 +1495,7 @@ class assembler {
 
     // rows under `Previous result` belong to the contest above
     if (prev_block_ && last() && last()->previous && nonempty_prefix == 0) {
-      for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
       add_previous(*last()->previous, r.pieces);
       return;
     }
@@ -1502,7 +1503,7 @@ class assembler {
 
     // council results page rows accumulate into one contest, the ward taken from the heading above
     if (c.council_row) {
-      for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
+      for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
       ++council_rows_;
       if (block_ && last_target_ == target::contest && last() && pending_.empty()) {
         add_pieces(*last(), c.results.pieces, 0, r.pieces.size());
@@ -1522,7 +1523,7 @@ class assembler {
       return;
     }
 
-    for (const auto& d : r.diags) doc_.diagnostics.push_back(diagnostic(d));
+    for (const auto& d : r.diags) doc_.diagnostics.push_back(d);
 
     // `Paul Dennett, Labour – 30,753 (61.5%)`: one candidate a line
     if (r.entries() == 1 && nonempty_prefix == 0 && looks_like_candidate(r)) {
@@ -1730,7 +1731,7 @@ class assembler {
 
   void previous(const clean_line& l, const classified& c) {
     close_block();
-    for (const auto& d : c.results.diags) doc_.diagnostics.push_back(diagnostic(d));
+    for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
     if (!last() || last_target_ == target::none || !pending_.empty()) {
       diag({l.line, 1}, severity::warning, diag_code::orphan_total,
            "a previous result ('" + c.previous_heading + "') with no contest above it: ignored");
@@ -1748,7 +1749,7 @@ class assembler {
   void add_previous(previous_result& pr, const std::vector<piece>& ps) {
     for (const auto& p : ps) {
       if (p.is_entry) {
-        pr.entries.push_back(entry(p.e));
+        pr.entries.push_back(p.e);
         if (!p.plain) split_label(pr.entries.back());
       } else {
         set_stated(pr.stated, p, "the previous total");
@@ -1794,7 +1795,7 @@ class assembler {
     split_fields(l, scratch_.fields);
     std::vector<span> f;
     for (const auto& x : scratch_.fields)
-      if (!x.text.empty()) f.push_back(span(x));
+      if (!x.text.empty()) f.push_back(x);
     if (f.empty()) return false;
     auto first = detail::lower(f[0].text);
     auto ends_with = [&](std::string_view tail) { return first.size() >= tail.size() && first.compare(first.size() - tail.size(), tail.size(), tail) == 0; };
@@ -2309,17 +2310,15 @@ document parse(std::string_view text, const parse_options& options) {
   doc.format = fmt;
   std::size_t start = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte-order mark
-  if (fmt == input_format::csv) {
-    detail::read_csv(text, start, doc);
-  } else {
-#if WARDSHARE_JSON_READER
-    detail::read_json(text, start, doc);
+#if WARDSHARE_DATA_READERS
+  if (fmt == input_format::csv) detail::read_csv(text, start, doc);
+  else detail::read_json(text, start, doc);
 #else
-    doc.shape = "json";
-    doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::reader_unavailable,
-                               "JSON input is read by a second module, which the page loads when it sees JSON"});
+  const std::string_view name = fmt == input_format::csv ? "CSV" : "JSON";
+  doc.shape = fmt == input_format::csv ? "csv" : "json";
+  doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::reader_unavailable,
+                             detail::cat({name, " input is read by a second module, which the page loads when it sees ", name})});
 #endif
-  }
   limit_contests(doc, options.max_contests);
   detail::sort_by_position(doc.diagnostics);
   return doc;

@@ -159,7 +159,7 @@ summary summarise(const document& doc, const result& r, std::optional<std::strin
       if (!c.ward || !detail::same_bytes(*c.ward, *q.ward)) continue;
       ++shared;
       if (q.area && c.area && *q.area != *c.area) continue;
-      meant.push_back(std::size_t{i});
+      meant.push_back(i);
     }
     const std::int64_t quoted = q.votes.front();
     if (shared > most_shared) {

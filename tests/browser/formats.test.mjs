@@ -57,10 +57,14 @@ test('a Wikipedia box: recognised, change in share and the swing shown, the typo
   await context.close();
 });
 
-test('the switch: CSV pasted and read as CSV, then read as text on request, and back', async () => {
-  const { context, page, errors } = await open();
+test('the switch: CSV pasted and read as CSV (by the second module), then read as text on request, and back', async () => {
+  const { context, page, errors, requests } = await open();
+  await paste(page, data('wikipedia-local.txt'));
+  await cardsAre(page, 2);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), false);
   await paste(page, data('democracy-club.csv'));
   await cardsAre(page, 3);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), true);
   assert.equal(await page.textContent('#format-note'), 'Recognised: CSV.');
   assert.match(await page.textContent('.card h3'), /Basildon — Fryerns/);
   assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
@@ -173,15 +177,15 @@ test('results cards copied a field a line, a table of parties, results posted a 
   await context.close();
 });
 
-test('JSON input loads the second module, only when JSON is pasted', async () => {
+test('JSON input loads the second module, only when JSON (or CSV) is pasted', async () => {
   const { context, page, errors, requests } = await open();
   await paste(page, data('wikipedia-local.txt'));
   await cardsAre(page, 2);
-  assert.equal(requests.some((r) => r.endsWith('/wardshare-json.wasm')), false);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), false);
   await paste(page, data('input.json'));
   await page.waitForFunction(() => document.querySelector('#format-note').textContent === 'Recognised: JSON.', null, { timeout: 15000 });
   await cardsAre(page, 2);
-  assert.equal(requests.some((r) => r.endsWith('/wardshare-json.wasm')), true);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), true);
   assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
   assert.match(await page.textContent('.card .comparison'), /Change since 2021 result.*Swing/);
   // a JSON mistake is reported at its line and column, and the line can be jumped to

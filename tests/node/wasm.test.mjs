@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { load, loadJson, computeJson, computeWith, normalise, csvWith, runText, wantsJson } = await import(`${root}dist/core.js`);
+const { load, loadFull, computeJson, computeWith, normalise, csvWith, runText, wantsFull } = await import(`${root}dist/core.js`);
 const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
-const jsonModule = await loadJson({ wasmBinary: readFileSync(`${root}dist/wardshare-json.wasm`) });
+const fullModule = await loadFull({ wasmBinary: readFileSync(`${root}dist/wardshare-full.wasm`) });
 const report = `${root}tests/corpus/tusc-local-elections-2024.txt`;
 const text = readFileSync(report, 'utf8');
 
@@ -38,25 +38,33 @@ for (const file of readdirSync(`${root}tests/data`).sort()) {
     const input = readFileSync(`${root}tests/data/${file}`, 'utf8');
     for (const format of ['auto', 'text', 'wikipedia', 'csv', 'json']) {
       const cli = native(['--format', format], input);
-      const m = wantsJson(input, { format }) ? jsonModule : module;
+      const m = wantsFull(module, input, { format }) ? fullModule : module;
       assert.deepStrictEqual(computeWith(m, input, { format }), cli, `${file} read as ${format}`);
     }
   });
 }
 
-test('JSON input: read by the second module; the first says it cannot', () => {
-  const input = readFileSync(`${root}tests/data/input.json`, 'utf8');
-  assert.equal(wantsJson(input), true);
-  assert.equal(wantsJson('Lab 1,160; Con 529'), false);
-  assert.equal(wantsJson('[1] a footnote'), false);
-  const full = computeWith(jsonModule, input, {});
-  assert.equal(full.format, 'json');
-  assert.equal(full.contests.length, 2);
-  const text = computeWith(module, input, {});
-  assert.equal(text.contests.length, 0);
-  assert.equal(text.diagnostics[0].code, 'reader_unavailable');
+test('CSV and JSON input: read by the second module; the first says it cannot, and recognises them', () => {
+  const pasted = 'Name, Party, Votes\nSam Huggins, Labour, 1160\nKim Brown, Conservative, 529\n';
+  for (const [file, format, contests] of [['input.json', 'json', 2], ['democracy-club.csv', 'csv', 3], [pasted, 'csv', 1]]) {
+    const input = file === pasted ? pasted : readFileSync(`${root}tests/data/${file}`, 'utf8');
+    assert.equal(wantsFull(module, input), true, file);
+    const full = computeWith(fullModule, input, {});
+    assert.equal(full.format, format, file);
+    assert.equal(full.contests.length, contests, file);
+    assert.deepStrictEqual(full, native([], input), file);
+    const first = computeWith(module, input, {});
+    assert.equal(first.contests.length, 0, file);
+    assert.equal(first.diagnostics[0].code, 'reader_unavailable', file);
+    assert.match(first.diagnostics[0].message, new RegExp(`^${format.toUpperCase()} input is read by a second module`), file);
+  }
+  for (const input of ['Lab 1,160; Con 529', '[1] a footnote', 'Name, Party\nSam Huggins, Labour', text]) {
+    assert.equal(wantsFull(module, input), false, input.slice(0, 40));
+  }
+  assert.equal(wantsFull(module, 'Lab 1,160; Con 529', { format: 'csv' }), true);
+  assert.equal(wantsFull(module, '{"contests": []}', { format: 'text' }), false);
   // everything else reads the same in both
-  assert.deepStrictEqual(computeWith(jsonModule, readFileSync(report, 'utf8'), {}), computeWith(module, readFileSync(report, 'utf8'), {}));
+  assert.deepStrictEqual(computeWith(fullModule, text, {}), computeWith(module, text, {}));
 });
 
 test('report mode: the summary is the same in wasm and natively', () => {
@@ -82,7 +90,7 @@ test('display: the full document less the fields the page does not show, for eve
   const files = [report, ...readdirSync(`${root}tests/data`).sort().map((f) => `${root}tests/data/${f}`)];
   for (const file of files) {
     const input = readFileSync(file, 'utf8');
-    const m = wantsJson(input) ? jsonModule : module;
+    const m = wantsFull(module, input) ? fullModule : module;
     for (const summary of [false, true]) {
       const full = computeWith(m, input, { summary });
       const lean = computeWith(m, input, { summary, display: true });
@@ -107,8 +115,8 @@ test("read_compute_ms: the module's own clock for reading and computing, without
   computeWith(module, text, { summary: true, display: true });
   const whole = module.read_compute_ms();
   assert.ok(Number.isFinite(whole) && whole >= 0, `after the report: ${whole}`);
-  computeWith(jsonModule, '{"contests": []}', { format: 'json' });
-  assert.ok(Number.isFinite(jsonModule.read_compute_ms()) && jsonModule.read_compute_ms() >= 0);
+  computeWith(fullModule, '{"contests": []}', { format: 'json' });
+  assert.ok(Number.isFinite(fullModule.read_compute_ms()) && fullModule.read_compute_ms() >= 0);
 });
 
 test('reusing the lines and contests of the last call (the page, on every keystroke) answers as reading afresh', async () => {
@@ -141,7 +149,7 @@ test('reusing the lines and contests of the last call (the page, on every keystr
 test("embind's type names come from the binding's own siprintf (musl's printf is not linked)", () => {
   // __getTypeName (embind's error messages) writes a type's address with siprintf("%p"); wasm/binding.cpp
   // provides that one format
-  for (const [m, address] of [[module, 4096], [jsonModule, 0xabc123]]) {
+  for (const [m, address] of [[module, 4096], [fullModule, 0xabc123]]) {
     const at = m.___getTypeName(address);
     let name = '';
     for (let i = at; m.HEAPU8[i]; i++) name += String.fromCharCode(m.HEAPU8[i]);
@@ -212,10 +220,12 @@ test('more than 100,000 contests: the first 100,000 are read, an error says wher
     assert.equal(limit[0].message, 'more than 100,000 contests: the rest, from line 100001 on, are not read (the command line reads any number)');
   }
   assert.equal(computeWith(module, 'Lab 10; Con 5', {}).contests.length, 1);
-  // CSV too (a contest a row, each another ward)
+  // CSV too (a contest a row, each another ward), in the second module, which reads it
   let csv = 'ward,party,votes\n';
   for (let i = 0; i < 100002; i++) csv += `W${i},Lab,${i}\n`;
-  const r = computeWith(module, csv, { display: true });
+  assert.equal(wantsFull(module, csv), true);
+  const full = await loadFull({ wasmBinary: readFileSync(`${root}dist/wardshare-full.wasm`) });
+  const r = computeWith(full, csv, { display: true });
   assert.equal(r.contests.length, 100000);
   assert.equal(r.diagnostics.filter((d) => d.code === 'input_too_large')[0]?.line, 100002);
 });

@@ -43,7 +43,7 @@ enum class diag_code : std::uint8_t {
   missing_column,       ///< CSV with no votes column, or JSON with no candidates: nothing read from it
   read_as_previous,     ///< a block read as the previous result of the contest above (or below)
   uncontested,          ///< a candidate returned unopposed: there are no votes to share
-  reader_unavailable,   ///< this build has no reader for the input's format (the page's first wasm module and JSON)
+  reader_unavailable,   ///< this build has no reader for the input's format (the page's first wasm module: CSV, JSON)
   read_as_box,          ///< rows read as a Wikipedia election box's, though its header row is not in the text
 };
 
