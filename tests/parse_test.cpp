@@ -635,6 +635,57 @@ TEST_CASE("parsing - results posted a party a line") {
   auto year = parse("Reform 2024\nFryerns\tEleanor Donne\tLab 1,160; Con 529\n");
   REQUIRE(year.contests.size() == 1);
   CHECK(year.contests[0].area == std::optional<std::string>("Reform 2024"));
+
+  SECTION("the count's `votes` after it") {
+    // `Labour 1,160 votes` was a heading (the count dropped without a word); `Lab 1,160 votes; ...` warned that
+    // `votes` had no count
+    auto votes = parse("Fryerns\nLabour 1,160 votes\nConservative 529 votes\nMajority 631 votes\n");
+    CHECK(votes.diagnostics.empty());
+    REQUIRE(votes.contests.size() == 1);
+    REQUIRE(votes.contests[0].entries.size() == 2);
+    CHECK(votes.contests[0].entries[0].votes == 1160);
+    CHECK(votes.contests[0].stated.majority == std::optional<std::int64_t>(631));
+    auto listed = parse("Fryerns\tEleanor Donne\tLab 1,160 votes; Con 529 votes (9.7%) Votes cast 2,236\n");
+    CHECK(listed.diagnostics.empty());
+    REQUIRE(listed.contests.size() == 1);
+    CHECK(listed.contests[0].entries.size() == 2);
+    CHECK(listed.contests[0].stated.total == std::optional<std::int64_t>(2236));  // (`Votes cast` still a phrase)
+  }
+  SECTION("results written as a sentence: commas between them, a full stop after") {
+    // each was a heading before, and nothing was read
+    for (const char* text : {"Fryerns: Labour 1,160, Conservative 529, Lib Dem 329, TUSC 218.\n",
+                             "Fryerns: Labour 1,160 votes, Conservative 529 votes, Lib Dem 329 votes, TUSC 218 votes.\n",
+                             "Fryerns\nLabour 1,160 (51.9%), Conservative 529 (23.7%), Lib Dem 329 (14.7%), TUSC 218 (9.7%)\n"}) {
+      INFO(text);
+      auto doc = parse(text);
+      CHECK(doc.diagnostics.empty());
+      REQUIRE(doc.contests.size() == 1);
+      CHECK(doc.contests[0].ward == std::optional<std::string>("Fryerns"));
+      REQUIRE(doc.contests[0].entries.size() == 4);
+      CHECK(doc.contests[0].entries[1].label == "Conservative");
+      CHECK(doc.contests[0].entries[3].votes == 218);
+      CHECK(test::party(compute(doc).contests[0], "TUSC")->share_tenths == 97);
+    }
+    // a list with commas is results only when every label is a party's: a date and a place stay a heading
+    auto date = parse("Thursday 2 May 2024, Basildon\nFryerns\tEleanor Donne\tLab 1,160; Con 529\n");
+    CHECK(date.diagnostics.empty());
+    REQUIRE(date.contests.size() == 1);
+    CHECK(date.contests[0].area == std::optional<std::string>("Thursday 2 May 2024, Basildon"));
+  }
+}
+
+TEST_CASE("parsing - a council table's Total row") {
+  // `Total<TAB><TAB>1,689` was a contest of its own (ward `Total`, one unlabelled candidate at 100%), and took
+  // the spoilt ballots below it
+  auto doc = parse("Fryerns\nSam Huggins\tLabour Party\t1,160\nKim Brown\tConservative Party\t529\nTotal\t\t1,698\n"
+                   "Spoilt ballots\t\t14\n");
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  CHECK(c.entries.size() == 2);
+  CHECK(c.stated.total == std::optional<std::int64_t>(1698));
+  CHECK(c.stated.rejected == std::optional<std::int64_t>(14));
+  auto r = compute(doc);
+  REQUIRE(test::count_checks(r.contests[0], "total_mismatch") == 1);  // (1,160 + 529 is 1,689: a typo found)
 }
 
 TEST_CASE("parsing - a table row whose party did not copy is said, not dropped") {

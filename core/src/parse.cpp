@@ -244,11 +244,15 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
 enum class stated_kind { total, ballots, electorate, rejected, majority, turnout /* a percentage alone */ };
 
 std::optional<stated_kind> stated_phrase(std::string_view key) {
-  // every phrase starts with one of these letters and is six letters or more: most labels (`Lab`, `Con`,
+  // every phrase starts with one of these letters and is five letters or more: most labels (`Lab`, `Con`,
   // `TUSC`) are rejected here
-  if (key.size() < 6 || std::string_view("vtafbermsVTAFBERMS").find(key[0]) == std::string_view::npos) return std::nullopt;
+  if (key.size() < 5 || std::string_view("vtafbermsVTAFBERMS").find(key[0]) == std::string_view::npos) return std::nullopt;
   while (!key.empty() && (key.back() == ':' || key.back() == '=' || key.back() == '-' || key.back() == ' '))
     key.remove_suffix(1);
+  if (key.size() < 6) {  // (a council table's last row: `Total<TAB><TAB>2,236`)
+    if (detail::iequals(key, "total")) return stated_kind::total;
+    return std::nullopt;
+  }
   static constexpr std::pair<std::string_view, stated_kind> phrases[] = {
       {"votes cast", stated_kind::total},
       {"total votes cast", stated_kind::total},
@@ -332,6 +336,7 @@ struct results_read {
     good = o.good;
     bad = o.bad;
     semicolons = o.semicolons;
+    commas = o.commas;
     trailing_semicolon = o.trailing_semicolon;
     amp = o.amp;
     dangling = std::move(o.dangling);
@@ -345,7 +350,7 @@ struct results_read {
     give_back();
     pieces.clear();
     diags.clear();
-    good = bad = semicolons = 0;
+    good = bad = semicolons = commas = 0;
     trailing_semicolon = amp = false;
     dangling.reset();
     dangling_at = {};
@@ -368,6 +373,7 @@ struct results_read {
   int good = 0;  // plausible entries
   int bad = 0;   // fragments that are not results
   int semicolons = 0;
+  int commas = 0;  // lists with commas after the counts (a list only when its labels are parties: classify_kind)
   bool trailing_semicolon = false;
   bool amp = false;
   std::optional<std::string> dangling;  // label words left at the end, waiting for a number
@@ -417,6 +423,9 @@ struct scratch {
   piece_pool pieces;         // read_results: vectors to read pieces into
 };
 
+/// `votes` or `vote`, after a count.
+bool is_votes_word(std::string_view w) { return detail::iequals(w, "votes") || detail::iequals(w, "vote"); }
+
 bool plausible_label(const std::vector<span>& ws) {
   if (ws.size() > 8) return false;
   std::size_t len = 0;
@@ -454,6 +463,11 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   results_read r(&sc.pieces);
   std::string_view t(l.text);
   t = t.substr(0, end);
+  if (!t.empty() && t.back() == '.') {  // a sentence's full stop, after its last count (or the count's `votes`)
+    auto last = t.substr(t.find_last_of(' ') + 1, t.size());
+    last.remove_suffix(1);
+    if (!last.empty() && (is_digit(last.back()) || is_votes_word(last))) t.remove_suffix(1);
+  }
   // every result and stated figure has a number: text without a digit reads as nothing (headings, prose), and
   // what else a reading counts matters only when it found something
   if (std::none_of(t.begin() + static_cast<std::ptrdiff_t>(std::min(begin, t.size())), t.end(), is_digit)) return r;
@@ -466,11 +480,13 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
     r.pieces.push_back(std::move(p));
   };
   while (seg_start <= t.size()) {
-    // words of this segment with offsets, up to the next `;` (found as they are read)
+    // words of this segment with offsets, up to the next `;` (found as they are read), or a comma and a space
+    // after a count (`Labour 1,160, Conservative 529`, `1,160 votes, ...`: results written as a sentence)
     ws.clear();
     label.clear();
     std::size_t seg_end = seg_start;
-    while (seg_end < t.size() && t[seg_end] != ';') {
+    bool comma = false;
+    while (seg_end < t.size() && t[seg_end] != ';' && !comma) {
       std::size_t i = seg_end;
       while (i < t.size() && is_space(t[i])) ++i;
       std::size_t j = i;
@@ -485,6 +501,12 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         if (is_space(t[j]) || u == ';' || (u == '(' && j > i && is_digit(t[j - 1]))) break;
         ++j;
         if (u == ',' && j - 1 > i && is_alpha(t[j - 2]) && j < t.size() && is_digit(t[j])) break;
+        if (u == ',' && j - 1 > i && (j == t.size() || is_space(t[j])) &&
+            (is_digit(t[j - 2]) || t[j - 2] == ')' || is_votes_word(t.substr(i, j - 1 - i)))) {
+          comma = true;  // (the segment ends at it, as at a `;`)
+          --j;
+          break;
+        }
       }
       if (j > i) ws.push_back({detail::slice(t, i, j - i), i});
       seg_end = j;
@@ -589,6 +611,11 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           r.pieces.back().e.elected_marker = true;
           continue;
         }
+        // `Labour 1,160 votes`, `Majority 631 votes`: the word after the count says what it counts (not `Votes
+        // cast 2,236`, the next figure's phrase)
+        if (k > 0 && is_digit(ws[k - 1].text.back()) && is_votes_word(w.text) && read_number(ws[k - 1].text) &&
+            !(k + 1 < ws.size() && detail::iequals(ws[k + 1].text, "cast")))
+          continue;
         // `Sam Huggins (Lab) 1,160 51.9 +3.1`, a box's row with spaces for tabs: the share and change printed
         // after the votes without a `%` (checked against the votes like any printed share)
         if (auto& last = r.pieces.back(); last.is_entry && w.text.find('.') != std::string_view::npos) {
@@ -633,11 +660,11 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       } else {
         ++r.bad;
         r.diags.push_back({position(l, label.front().offset), severity::warning, diag_code::unreadable_token,
-                           "expected a vote count after '" + text + "', saw ';': skipped"});
+                           detail::cat({"expected a vote count after '", text, "', saw '", t.substr(semi, 1), "': skipped"})});
       }
     }
     if (final_segment) break;
-    ++r.semicolons;
+    ++(comma ? r.commas : r.semicolons);
     seg_start = semi + 1;
   }
   r.trailing_semicolon = r.semicolons > 0 && last_segment_empty;
@@ -876,13 +903,21 @@ bool party_count(const results_read& r, const party_registry& reg) {
   return !e.label.empty() && reg.find(e.label) && !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent);
 }
 
+/// Two results or more, every one a party the registry knows: `Lab 1160 Con 529 LD 329`, with no `;` between
+/// them, or `Labour 1,160, Conservative 529` (a list with commas is results only so).
+bool all_parties(const results_read& r, const party_registry& reg) {
+  return r.entries() >= 2 &&
+         std::all_of(r.pieces.begin(), r.pieces.end(), [&](const piece& p) { return p.is_entry && reg.find(p.e.label); });
+}
+
 /// Where do the results start in a line with no tabs? The earliest word from which the rest reads cleanly
 /// as results and whose first label is a party the registry knows (or a bare number).
 /// On success `found` holds the results read from there.
 std::optional<std::size_t> find_results_start(const clean_line& l, const party_registry& reg, scratch& sc,
                                               results_read& found) {
   std::string_view t(l.text);
-  if (t.find(';') == std::string_view::npos) return std::nullopt;  // (a reading from any start needs a `;`)
+  if (t.find(';') == std::string_view::npos && t.find(", ") == std::string_view::npos)
+    return std::nullopt;  // (a reading from any start needs a list)
   auto& starts = sc.starts;
   starts.clear();
   // a ward and a candidate's name are a few words: trying more starts would make a long line quadratic
@@ -892,7 +927,8 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
   for (auto s : starts) {
     if (s == 0) continue;
     auto r = read_results(l, s, t.size(), sc);
-    if (!acceptable(r) || r.bad > 0 || r.entries() == 0 || r.semicolons == 0) continue;
+    if (!acceptable(r) || r.bad > 0 || r.entries() == 0 || (r.semicolons == 0 && !(r.commas > 0 && all_parties(r, reg))))
+      continue;
     const auto& first = r.pieces.front();
     if (!first.is_entry) continue;
     if (first.e.label.empty() || reg.find(first.e.label)) {
@@ -1065,7 +1101,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     // no separator, no total, no share: `Thursday 2 May 2024` is a date, not two results
     bool unlisted = rr.semicolons == 0 && rr.stated() == 0 && !rr.has_percent() && !rr.amp;
     // (but `Lab 1160 Con 529 LD 329`, every label a party's, is results with no `;` between them)
-    bool parties = rr.entries() >= 2 && std::all_of(rr.pieces.begin(), rr.pieces.end(), [&](const piece& p) { return p.is_entry && reg.find(p.e.label); });
+    bool parties = all_parties(rr, reg);
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed) && !parties;
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
     if (!lone || !c.prefix.empty() || named() || party_count(rr, reg)) return;
@@ -1173,11 +1209,13 @@ class assembler {
       // `(b) voting for more candidates than voter was entitled to    3`: not a candidate; `Total    14`: the
       // contest's rejected ballot papers
       const auto& r = c.results;
-      rejected_list_ = c.kind == line_kind::results && r.pieces.size() == 1 && r.entries() == 1 && last();
+      rejected_list_ = c.kind == line_kind::results && r.pieces.size() == 1 && last() &&
+                       (r.pieces[0].is_entry || r.pieces[0].kind == stated_kind::total);  // (`Total    14`: a stated total)
       if (rejected_list_) {
-        auto what = c.prefix.empty() ? std::string_view(r.pieces[0].e.label) : c.prefix[0].text;
-        if (!detail::iequals(without_colon(what), "total")) return;
-        if (!last()->stated.rejected) last()->stated.rejected = r.pieces[0].e.votes;
+        const auto& p = r.pieces[0];
+        auto what = c.prefix.empty() ? std::string_view(p.e.label) : c.prefix[0].text;
+        if (p.is_entry && !detail::iequals(without_colon(what), "total")) return;
+        if (!last()->stated.rejected) last()->stated.rejected = p.is_entry ? p.e.votes : p.value;
         last()->end_line = l.line;
         rejected_list_ = false;
         return;
@@ -1599,8 +1637,7 @@ class assembler {
     }
     const auto& r = c.results;
     auto count = t;  // (`1,160`, or `1,160 votes`)
-    if (auto sp = count.rfind(' ');
-        sp != std::string_view::npos && (detail::iequals(count.substr(sp + 1), "votes") || detail::iequals(count.substr(sp + 1), "vote")))
+    if (auto sp = count.rfind(' '); sp != std::string_view::npos && is_votes_word(count.substr(sp + 1)))
       count = trim(count.substr(0, sp));
     if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(count)) return false;
     entry e = r.pieces[0].e;

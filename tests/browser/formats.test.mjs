@@ -167,6 +167,14 @@ test('results cards copied a field a line, a table of parties, results posted a 
   assert.match(await page.textContent('#diagnostics'), /Line 3, column 1.*expected a candidate's name and party/);
   await cardsAre(page, 1);
   assert.doesNotMatch(await page.locator('.card h3').textContent(), /1,160/);
+  // results written as a sentence, and a council table's Total row (its typo found)
+  await paste(page, 'Pitsea North West: Labour 1,026 votes, Conservative 706 votes, Lib Dem 200 votes, TUSC 137 votes.\n');
+  await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Pitsea'), null, { timeout: 15000 });
+  await cardsAre(page, 1);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '6.6%');
+  await paste(page, 'Fryerns\nSam Huggins\tLabour Party\t1,160\nKim Brown\tConservative Party\t529\nTotal\t\t1,698\n');
+  await page.waitForFunction(() => document.querySelector('.card .checks')?.textContent.includes('stated total 1,698'), null, { timeout: 15000 });
+  await cardsAre(page, 1);
   // as a by-election result is posted: a party a line, the share and change in one bracket
   await paste(page, 'Pitsea North West by-election\nLab 1026 (49.6%, +3.1)\nCon 706 (34.1%, -2.0)\nLD 200 (9.7%, new)\nTUSC 137 (6.6%, +0.4)\n');
   await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Pitsea'), null, { timeout: 15000 });
