@@ -666,6 +666,13 @@ TEST_CASE("parsing - results posted a party a line") {
       CHECK(doc.contests[0].entries[3].votes == 218);
       CHECK(test::party(compute(doc).contests[0], "TUSC")->share_tenths == 97);
     }
+    // a party, a colon and its candidate (`Labour: Sam Huggins 1,160`): read as nothing before
+    auto colon = parse("Fryerns\nLabour: Sam Huggins 1,160\nConservative: Kim Brown 529\n");
+    REQUIRE(colon.contests.size() == 1);
+    REQUIRE(colon.contests[0].entries.size() == 2);
+    CHECK(colon.contests[0].entries[0].label == "Labour");
+    CHECK(colon.contests[0].entries[0].name == std::optional<std::string>("Sam Huggins"));
+    CHECK(colon.contests[0].entries[1].votes == 529);
     // a list with commas is results only when every label is a party's: a date and a place stay a heading
     auto date = parse("Thursday 2 May 2024, Basildon\nFryerns\tEleanor Donne\tLab 1,160; Con 529\n");
     CHECK(date.diagnostics.empty());

@@ -757,8 +757,8 @@ bool describes_party(std::string_view s) {
   return s.find("Party") != s.npos || s.find("Independent") != s.npos || s.find("Residents") != s.npos;
 }
 
-/// What separates a name from its party: `Independent – Jamie Driscoll`, `Smith - Labour`.
-constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+/// What separates a name from its party: `Independent – Jamie Driscoll`, `Smith - Labour`, `Labour: Sam Huggins`.
+constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "};
 
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
 /// one candidate with a name, on a line of its own. With the registry, also whatever has letters before a comma
