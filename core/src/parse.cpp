@@ -403,7 +403,8 @@ struct results_read {
 
  private:
   void give_back() {
-    if (!pool || pieces.capacity() == 0 || pool->size() >= 8) return;
+    // (a row has a few results: a vector grown by an absurd line is freed, not kept, so eight of them never pile up)
+    if (!pool || pieces.capacity() == 0 || pieces.capacity() > 64 || pool->size() >= 8) return;
     pieces.clear();
     pool->push_back(std::move(pieces));
     pieces = {};
@@ -926,6 +927,23 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
     if (!is_space(t[i]) && (i == 0 || is_space(t[i - 1]))) starts.push_back(i);
   for (auto s : starts) {
     if (s == 0) continue;
+    // its first result decides most starts: read to the end of the first segment that is not empty (a reading with
+    // none unreadable has that result there), and the whole line only when that result's label is a party's or
+    // none (a long line was read whole from each of the sixteen starts)
+    std::size_t from = s;
+    while (from < t.size() && (t[from] == ';' || is_space(t[from]))) ++from;
+    std::size_t head_end = std::min(t.find(';', from), t.size());
+    for (auto k = t.find(", ", from); k < head_end; k = t.find(", ", k + 1))
+      if (is_digit(t[k - 1]) || t[k - 1] == ')') {
+        head_end = k;
+        break;
+      }
+    if (head_end < t.size()) {
+      const auto head = read_results(l, s, head_end, sc);
+      if (head.pieces.empty() || !head.pieces.front().is_entry ||
+          !(head.pieces.front().e.label.empty() || reg.find(head.pieces.front().e.label)))
+        continue;
+    }
     auto r = read_results(l, s, t.size(), sc);
     if (!acceptable(r) || r.bad > 0 || r.entries() == 0 || (r.semicolons == 0 && !(r.commas > 0 && all_parties(r, reg))))
       continue;
