@@ -111,13 +111,14 @@ struct writer {
       text += "\t";
       std::int64_t sum = 0;
       for (std::size_t e = 0; e < entries && !full(); ++e) {
-        if (e) text += "; ";
+        if (e) text += (printed & 0x40) && (area & 4) ? ", " : "; ";  // (some rows written as a sentence)
         const unsigned b = r.choice();
         label(b);
         text += ' ';
         auto v = votes();
         sum = std::min<std::int64_t>(sum + v % 1'000'000'000'000'000, 1'000'000'000'000'000'000);
         count_text(v, b);
+        if ((b & 0x41) == 0x41) text += " votes";
         if (b & 0x80) text += " Elected";
         // a share printed for one party's candidates, as a report prints it (that party is then the focus), or
         // for any
@@ -222,8 +223,9 @@ struct writer {
     text += "The number of ballot papers rejected was as follows:\n(a) want of an official mark    " + std::to_string(n % 7) +
             "\nTotal    " + std::to_string(n) + "\nElectorate: 9,012    Ballot papers issued: 2,250    Turnout: 24.97%\n";
   }
-  // results cards copied a field a line: a name and a party (either order, or on one line), the votes alone on
-  // a line, then maybe a share and an outcome, each alone; column headings a line each above them
+  // results cards copied a field a line: a name and a party (either order, or on one line, maybe an `Elected`
+  // badge between), the votes alone on a line, then maybe a share and an outcome, each alone; column headings a
+  // line each above them
   void cards(std::size_t n) {
     text += pick(wards, r.byte());
     text += " Ward\nCandidate\nParty\nVotes\n%\n";
@@ -232,6 +234,7 @@ struct writer {
       if (b & 1) {
         label(b >> 2);
         text += '\n';
+        if ((b & 0x81) == 0x81) text += "Elected\n";  // a badge between the party and the name
         text += pick(names, b);
       } else if (b & 2) {
         text += pick(names, b);
