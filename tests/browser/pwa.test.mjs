@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { launch, launchOptions, site, recordRequests, DIST, SHOTS } from './browser.mjs';
+import { launch, launchOptions, site, paste, recordRequests, DIST, SHOTS } from './browser.mjs';
 import { stamp } from '../../scripts/build-site.mjs';
 
 const WARD = 'Lab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236';
@@ -51,6 +51,7 @@ test('Chromium considers the app installable', async () => {
 test('after one visit, with the network cut, the page loads and computes', async () => {
   const { server, url } = await site();
   const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const requests = recordRequests(context);
   const page = await context.newPage();
   await page.goto(url);
@@ -64,6 +65,10 @@ test('after one visit, with the network cut, the page loads and computes', async
   await page.click('[data-example=report]');  // examples are precached too
   await page.waitForFunction(() => /^277 contests/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
   await page.screenshot({ path: `${SHOTS}offline.png` });
+  // CSV too: the second module, never fetched on this visit, was precached with the first
+  await paste(page, readFileSync(new URL('../data/democracy-club.csv', import.meta.url), 'utf8'));
+  await page.waitForFunction(() => /^3 contests/.test(document.getElementById('status').textContent) &&
+    document.getElementById('format-note').textContent === 'Recognised: CSV.', null, { timeout: 20000 });
   const origin = new URL(url).origin;
   assert.deepEqual(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:')), []);
   await context.close();
