@@ -741,6 +741,17 @@ TEST_CASE("parsing - a council page with a party the registry does not know") {
       CHECK(bare.contests[0].entries[1].name == std::optional<std::string>("Kim Brown"));
       CHECK(bare.contests[0].entries[1].votes == 529);
     }
+    // the party's column before the name's: each row was a contest of its own, ward `Labour`, at 100%
+    for (const char* text : {"Fryerns\nLabour\tSam Huggins\t1,160\nConservative\tKim Brown\t529\n",
+                             "Fryerns\nLabour\tSam Huggins\t1,160\t68.7%\nConservative\tKim Brown\t529\t31.3%\n"}) {
+      INFO(text);
+      auto first = parse(text);
+      REQUIRE(first.contests.size() == 1);
+      REQUIRE(first.contests[0].entries.size() == 2);
+      CHECK(first.contests[0].entries[0].label == "Labour");
+      CHECK(first.contests[0].entries[0].name == std::optional<std::string>("Sam Huggins"));
+      CHECK(compute(first).contests[0].checks.empty());
+    }
     // a report row's second column is names: it stays a report row
     auto report = parse("Kim Brown\tEleanor Donne\t529\n");
     REQUIRE(report.contests.size() == 1);

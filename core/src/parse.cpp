@@ -1064,14 +1064,20 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     // the party after the name; or alone, with the votes (`Lab<TAB>1,160`, a table of parties and their votes).
     // With a share or outcome column after the votes, a name and a party the registry does not know are a row too
     // (`Kim Brown<TAB>Basildon Community Residents Party<TAB>529<TAB>11.9%<TAB>Not elected`), as they are without
-    // one when the party is written as a party (`Kim Brown<TAB>Basildon Community Residents Party<TAB>529`)
+    // one when the party is written as a party (`Kim Brown<TAB>Basildon Community Residents Party<TAB>529`). A
+    // registered party before a name is a row too, its columns in that order (`Labour<TAB>Sam Huggins<TAB>1,160`),
+    // unless the row is a Wikipedia box's (a colour swatch's empty first cell, or a share with no `%`: the box
+    // reader's)
     const bool columns = marked_elected || outcome_column || percent;
-    for (std::size_t k = before.size() == 1 ? 0 : 1; k < before.size() && before.size() <= 4; ++k) {
-      if (!reg.find(before[k]) && !(before.size() == 2 && (columns || describes_party(before[1])) && looks_like_name(before[0])))
+    const bool party_first = before.size() == 2 && !c.leading_empty && !(percent && percent_text.back() != '%') &&
+                             looks_like_name(before[1]);
+    for (std::size_t k = before.size() == 1 || party_first ? 0 : 1; k < before.size() && before.size() <= 4; ++k) {
+      if (!reg.find(before[k]) && !(k == 1 && before.size() == 2 && (columns || describes_party(before[1])) && looks_like_name(before[0])))
         continue;
       auto& e = rr.pieces.front().e;
       e.label = std::string(before[k]);
       if (k > 0) e.name = std::string(before[0]);
+      else if (party_first) e.name = std::string(before[1]);
       e.elected_marker = e.elected_marker || marked_elected;
       if (percent && !e.printed_percent) set_percent(rr.pieces.front(), *percent, percent_text);
       c.council_row = true;
