@@ -752,6 +752,25 @@ TEST_CASE("parsing - a council page with a party the registry does not know") {
       CHECK(first.contests[0].entries[0].name == std::optional<std::string>("Sam Huggins"));
       CHECK(compute(first).contests[0].checks.empty());
     }
+    // an `Elected?` column of `Yes` and `No`: each row was not read (said so, at its count)
+    auto yes = parse("Fryerns\nSam Huggins\tLabour Party\t1,160\tYes\nKim Brown\tConservative Party\t529\tNo\n");
+    CHECK(yes.diagnostics.empty());
+    REQUIRE(yes.contests.size() == 1);
+    REQUIRE(yes.contests[0].entries.size() == 2);
+    CHECK(yes.contests[0].entries[0].elected_marker);
+    CHECK(!yes.contests[0].entries[1].elected_marker);
+    // a reference mark on the count (`1,160[a]`, as Wikipedia's tables carry them): its row was dropped without a word
+    auto mark = parse("Fryerns\nSam Huggins\tLabour Party\t1,160[a]\nKim Brown\tConservative Party\t529\n");
+    REQUIRE(mark.contests.size() == 1);
+    REQUIRE(mark.contests[0].entries.size() == 2);
+    CHECK(mark.contests[0].entries[0].votes == 1160);
+    CHECK(mark.contests[0].ward == std::optional<std::string>("Fryerns"));
+    // `ELECTED` between the name and the votes: the line was a heading, its count dropped
+    auto upper = parse("Fryerns\nSam Huggins (Labour Party) ELECTED 1,160\nKim Brown (Conservative Party) 529\n");
+    REQUIRE(upper.contests.size() == 1);
+    REQUIRE(upper.contests[0].entries.size() == 2);
+    CHECK(upper.contests[0].entries[0].label == "Labour Party");
+    CHECK(upper.contests[0].entries[0].elected_marker);
     // a report row's second column is names: it stays a report row
     auto report = parse("Kim Brown\tEleanor Donne\t529\n");
     REQUIRE(report.contests.size() == 1);

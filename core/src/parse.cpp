@@ -77,7 +77,7 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
   // most lines: printable ASCII and tabs, no markup; kept as they are, columns implied
   static constexpr auto table = [] {
     std::array<bool, 256> t{};
-    for (int u = 0; u < 256; ++u) t[u] = (u >= 0x20 || u == '\t') && u < 0x7F && u != '<' && u != '*' && u != '&';
+    for (int u = 0; u < 256; ++u) t[u] = (u >= 0x20 || u == '\t') && u < 0x7F && u != '<' && u != '*' && u != '&' && u != '[';
     return t;
   }();
   auto ordinary = [](char c) { return table[static_cast<unsigned char>(c)]; };
@@ -137,6 +137,17 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
       }
     }
     if (c == '*') { advance(1); continue; }  // markdown emphasis and footnote stars
+    if (c == '[' && i > 0 && !is_space(raw[i - 1])) {
+      // a reference mark written onto a word, as Wikipedia's `1,160[a]`, `Labour[2]`, `[note 1]`: up to eight
+      // letters, digits and spaces in the brackets
+      auto close = raw.find(']', i + 1);
+      if (close != std::string_view::npos && close - i <= 9 && close > i + 1 &&
+          std::all_of(raw.begin() + static_cast<std::ptrdiff_t>(i + 1), raw.begin() + static_cast<std::ptrdiff_t>(close),
+                      [](char x) { return is_alpha(x) || is_digit(x) || x == ' '; })) {
+        advance(close + 1 - i);
+        continue;
+      }
+    }
     if (c == '&') {
       if (raw.compare(i, 5, "&amp;") == 0) { emit('&'); advance(5); continue; }
       if (raw.compare(i, 6, "&nbsp;") == 0) { emit(' '); advance(6); continue; }
@@ -552,6 +563,9 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           r.diags.push_back({position(l, w.offset), severity::info, diag_code::odd_number,
                              "irregular thousands separators in '" + std::string(w.text) + "': read as " +
                                  detail::num(n->value)});
+        // `Sam Huggins (Labour Party) ELECTED 1,160`: the mark before the count, not the label's
+        const bool marked = label.size() >= 2 && is_elected_word(label.back().text);
+        if (marked) label.pop_back();
         auto phrase = join(label, sc.phrase);
         if (!label.empty()) {
           if (auto kind = stated_phrase(phrase)) {
@@ -568,6 +582,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         }
         piece p;
         p.e.votes = n->value;
+        p.e.elected_marker = marked;
         p.where = where;
         p.e.where = where;
         p.after_amp = amp_pending;
@@ -986,8 +1001,9 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   while (c.tabbed && ri > 0) {
     auto f = fields[ri].text;
     if (f.empty()) { --ri; continue; }
-    if (is_elected_word(f) && !marked_elected) { marked_elected = true; --ri; continue; }
-    if (!outcome_column && !marked_elected && is_not_elected_word(f)) { outcome_column = true; --ri; continue; }
+    // (an `Elected?` column's `Yes` and `No` too, in a row's last columns only)
+    if ((is_elected_word(f) || detail::iequals(f, "yes")) && !marked_elected) { marked_elected = true; --ri; continue; }
+    if (!outcome_column && !marked_elected && (is_not_elected_word(f) || detail::iequals(f, "no"))) { outcome_column = true; --ri; continue; }
     if (auto pct = read_percent(f); pct && !column_percent) { column_percent = pct; column_text = f; --ri; continue; }
     break;
   }
