@@ -666,6 +666,12 @@ TEST_CASE("parsing - results posted a party a line") {
       CHECK(doc.contests[0].entries[3].votes == 218);
       CHECK(test::party(compute(doc).contests[0], "TUSC")->share_tenths == 97);
     }
+    // a ward of words that could be a name, then a colon: the ward, not a candidate's name
+    auto ward = parse("Pitsea North West: Labour 1,026 votes, Conservative 706 votes, Lib Dem 200 votes, TUSC 137 votes.\n");
+    REQUIRE(ward.contests.size() == 1);
+    CHECK(ward.contests[0].ward == std::optional<std::string>("Pitsea North West"));
+    REQUIRE(ward.contests[0].entries.size() == 4);
+    CHECK(!ward.contests[0].entries[0].name);
     // a party, a colon and its candidate (`Labour: Sam Huggins 1,160`): read as nothing before
     auto colon = parse("Fryerns\nLabour: Sam Huggins 1,160\nConservative: Kim Brown 529\n");
     REQUIRE(colon.contests.size() == 1);
@@ -708,6 +714,17 @@ TEST_CASE("parsing - a table row whose party did not copy is said, not dropped")
   // a league table's rank and a box's `Majority` row are not such rows
   CHECK(parse("12\tChorley\tChorley East\n").diagnostics.empty());
   CHECK(parse("Majority\t7,172\t16.3\tN/A\n").diagnostics.empty());
+  // a count that does not read (a dagger on it, an OCR's `l` for `1`): its row was dropped without a word
+  for (const char* votes : {"1,160\xE2\x80\xA0", "1,l60", "1,0120.8%"}) {
+    INFO(votes);
+    auto bad = parse(std::string("Fryerns\nSam Huggins\tLabour Party\t") + votes + "\nKim Brown\tConservative Party\t529\n");
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(bad.diagnostics[0].where.line == 2);
+    CHECK(bad.diagnostics[0].where.column == 26);
+    CHECK(bad.diagnostics[0].message == std::string("expected a vote count, saw '") + votes + "': the row is not read");
+  }
+  // a share, or a date in a column, is not such a count
+  CHECK(parse("Fryerns\nParty\tShare\nLab\t51.9\n").diagnostics.empty());
 }
 
 TEST_CASE("parsing - a council page with a party the registry does not know") {

@@ -773,8 +773,15 @@ bool describes_party(std::string_view s) {
   return s.find("Party") != s.npos || s.find("Independent") != s.npos || s.find("Residents") != s.npos;
 }
 
-/// What separates a name from its party: `Independent – Jamie Driscoll`, `Smith - Labour`, `Labour: Sam Huggins`.
-constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "};
+/// What separates a name from its party: `Independent – Jamie Driscoll`, `Smith - Labour`.
+constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+
+/// `Labour: Sam Huggins`, a registered party, a colon and a name: where the name starts, else 0. (Only that way
+/// round: `Pitsea North West: Labour` is a ward and a party, as any words before a colon may be.)
+std::size_t party_colon_name(std::string_view label, const party_registry& reg) {
+  const auto at = label.find(": ");
+  return at != std::string_view::npos && reg.find(label.substr(0, at)) && looks_like_name(label.substr(at + 2)) ? at + 2 : 0;
+}
 
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
 /// one candidate with a name, on a line of its own. With the registry, also whatever has letters before a comma
@@ -794,6 +801,7 @@ bool names_a_candidate(std::string_view label, const party_registry* reg = nullp
     auto left = label.substr(0, at), right = label.substr(at + d.size());
     if ((looks_like_name(right) && capital(left)) || (looks_like_name(left) && capital(right))) return true;
   }
+  if (reg && party_colon_name(label, *reg)) return true;
   auto open = label.rfind('(');
   return label.size() > 2 && label.back() == ')' && open != std::string_view::npos && open > 0 &&
          looks_like_name(label.substr(0, open)) && capital(label.substr(open + 1));
@@ -1289,12 +1297,21 @@ class assembler {
         split_fields(l, scratch_.fields);
         const auto& fs = scratch_.fields;
         if (!fs[0].text.empty() && !stated_phrase(without_colon(fs[0].text)))
-          for (std::size_t i = 1; i < fs.size(); ++i)
-            if (read_number(fs[i].text)) {
+          for (std::size_t i = 1; i < fs.size(); ++i) {
+            const auto f = fs[i].text;
+            if (read_number(f)) {
               diag(position(l, fs[i].offset), severity::warning, diag_code::unreadable_token,
                    "expected a party in a column before this count: the row is not read");
               break;
             }
+            // a count that does not read (`1,160†`, `1,l60`), not a share or a date: said, as the row is lost
+            if (!f.empty() && is_digit(f[0]) && f.size() <= 16 && f.find(' ') == std::string_view::npos &&
+                !detail::read_decimal(f)) {
+              diag(position(l, fs[i].offset), severity::warning, diag_code::unreadable_token,
+                   detail::cat({"expected a vote count, saw '", f, "': the row is not read"}));
+              break;
+            }
+          }
         return;
       }
       default:
@@ -1476,6 +1493,11 @@ class assembler {
   void split_label(entry& e) const {
     auto& s = e.label;
     if (s.empty() || reg_.find(s)) return;
+    if (const auto at = party_colon_name(s, reg_)) {
+      e.name = s.substr(at);
+      s.resize(at - 2);
+      return;
+    }
     for (auto d : name_dashes) {
       auto at = s.find(d);
       if (at == std::string::npos) continue;

@@ -175,6 +175,13 @@ test('results cards copied a field a line, a table of parties, results posted a 
   await paste(page, 'Fryerns\nSam Huggins\tLabour Party\t1,160\nKim Brown\tConservative Party\t529\nTotal\t\t1,698\n');
   await page.waitForFunction(() => document.querySelector('.card .checks')?.textContent.includes('stated total 1,698'), null, { timeout: 15000 });
   await cardsAre(page, 1);
+  // the party's column first, a reference mark on a count, an `Elected?` column, and a count that does not read
+  await paste(page, 'Fryerns\nLabour\tSam Huggins\t1,160[a]\tYes\nConservative\tKim Brown\t529\tNo\nGreen Party\tAmy Lee\t3l0\tNo\n');
+  await page.waitForFunction(() => document.querySelector('#diagnostics')?.textContent.includes('3l0'), null, { timeout: 15000 });
+  assert.match(await page.textContent('#diagnostics'), /Line 4, column 21.*expected a vote count, saw '3l0'/);
+  await cardsAre(page, 1);
+  assert.equal(await cell(page, 0, 'Lab', 'share'), '68.7%');
+  assert.match(await page.locator('.card').textContent(), /Sam Huggins/);
   // as a by-election result is posted: a party a line, the share and change in one bracket
   await paste(page, 'Pitsea North West by-election\nLab 1026 (49.6%, +3.1)\nCon 706 (34.1%, -2.0)\nLD 200 (9.7%, new)\nTUSC 137 (6.6%, +0.4)\n');
   await page.waitForFunction(() => document.querySelector('.card h3')?.textContent.includes('Pitsea'), null, { timeout: 15000 });
