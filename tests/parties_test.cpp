@@ -69,7 +69,7 @@ TEST_CASE("parties - names, abbreviations and case variants of one party group t
   const auto* lab = reg.find("Lab");
   REQUIRE(lab);
   for (const char* s : {"lab", "LAB", "Labour", "Labour Party", "The Labour Party Candidate", "Labour and Co-operative Party",
-                        "Labour & Co-operative Party", "labour party"})
+                        "Labour & Co-operative Party", "labour party", "Lab & Co-op", "Labour & Co-op"})
     CHECK(reg.find(s) == lab);
   CHECK(reg.find("Conservative and Unionist Party") == reg.find("Con"));
   CHECK(reg.find("The Official Monster Raving Loony Party") == reg.find("Official Monster Raving Loony Party"));
