@@ -723,8 +723,9 @@ TEST_CASE("parsing - a table row whose party did not copy is said, not dropped")
     CHECK(bad.diagnostics[0].where.column == 26);
     CHECK(bad.diagnostics[0].message == std::string("expected a vote count, saw '") + votes + "': the row is not read");
   }
-  // a share, or a date in a column, is not such a count
+  // a share, or a date or a time in a column, is not such a count
   CHECK(parse("Fryerns\nParty\tShare\nLab\t51.9\n").diagnostics.empty());
+  CHECK(parse("Date of poll\t02/05/2024\nDeclared at\t01:30\n").diagnostics.empty());
 }
 
 TEST_CASE("parsing - a council page with a party the registry does not know") {

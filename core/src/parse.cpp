@@ -1304,8 +1304,8 @@ class assembler {
                    "expected a party in a column before this count: the row is not read");
               break;
             }
-            // a count that does not read (`1,160†`, `1,l60`), not a share or a date: said, as the row is lost
-            if (!f.empty() && is_digit(f[0]) && f.size() <= 16 && f.find(' ') == std::string_view::npos &&
+            // a count that does not read (`1,160†`, `1,l60`), not a share, a date or a time: said, as the row is lost
+            if (!f.empty() && is_digit(f[0]) && f.size() <= 16 && f.find_first_of(" /:-") == std::string_view::npos &&
                 !detail::read_decimal(f)) {
               diag(position(l, fs[i].offset), severity::warning, diag_code::unreadable_token,
                    detail::cat({"expected a vote count, saw '", f, "': the row is not read"}));
