@@ -122,6 +122,8 @@ double output_address() { return static_cast<double>(reinterpret_cast<std::uintp
 /// What the automatic reader takes `text` (its first line is enough) for: wardshare::input_format's value, `csv`
 /// and `json` being the data files the page's module leaves to the second (web/core.js's moduleFor).
 int format_of(const std::string& text) { return static_cast<int>(wardshare::detect_format(text)); }
+static_assert(static_cast<int>(wardshare::input_format::csv) == 3 && static_cast<int>(wardshare::input_format::json) == 4,
+              "web/core.js's DATA_FORMATS names these values");
 
 }  // namespace
 

@@ -48,7 +48,11 @@ const DATA_FORMATS = new Set([3, 4]);  // csv, json
 export function wantsFull(module, text, options = {}) {
   if (options.format === 'json' || options.format === 'csv') return true;
   if (options.format && options.format !== 'auto') return false;
-  return DATA_FORMATS.has(module.format_of(String(text ?? '').slice(0, 4096)));
+  try {
+    return DATA_FORMATS.has(module.format_of(String(text ?? '').slice(0, 4096)));
+  } catch {
+    return false;  // (a module that traps here traps on the text too: computeJson reports it and starts a fresh one)
+  }
 }
 
 /** The module that reads `text`: the page's, or the second when the input is a data file. */
