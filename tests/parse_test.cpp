@@ -715,7 +715,7 @@ TEST_CASE("parsing - a table row whose party did not copy is said, not dropped")
   CHECK(parse("12\tChorley\tChorley East\n").diagnostics.empty());
   CHECK(parse("Majority\t7,172\t16.3\tN/A\n").diagnostics.empty());
   // a count that does not read (a dagger on it, an OCR's `l` for `1`): its row was dropped without a word
-  for (const char* votes : {"1,160\xE2\x80\xA0", "1,l60", "1,0120.8%", "1.160"}) {
+  for (const char* votes : {"1,160\xE2\x80\xA0", "1,l60", "1,0120.8%", "1.160", "1 160"}) {
     INFO(votes);
     auto bad = parse(std::string("Fryerns\nSam Huggins\tLabour Party\t") + votes + "\nKim Brown\tConservative Party\t529\n");
     REQUIRE(bad.diagnostics.size() == 1);

@@ -1304,10 +1304,11 @@ class assembler {
                    "expected a party in a column before this count: the row is not read");
               break;
             }
-            // a count that does not read (`1,160†`, `1,l60`, `1.160` with a point for the thousands), not a share,
-            // a date or a time: said, as the row is lost
+            // a count that does not read (`1,160†`, `1,l60`, `1.160` or `1 160` with a point or a space for the
+            // thousands), not a share, a date or a time: said, as the row is lost
             const auto dot = f.find('.');
-            if (!f.empty() && is_digit(f[0]) && f.size() <= 16 && f.find_first_of(" /:-") == std::string_view::npos &&
+            const bool spaced = std::all_of(f.begin(), f.end(), [](char x) { return is_digit(x) || x == ' '; });
+            if (!f.empty() && is_digit(f[0]) && f.size() <= 16 && (spaced || f.find_first_of(" /:-") == std::string_view::npos) &&
                 (!detail::read_decimal(f) || (dot != std::string_view::npos && dot <= 3 && f.size() - dot == 4))) {
               diag(position(l, fs[i].offset), severity::warning, diag_code::unreadable_token,
                    detail::cat({"expected a vote count, saw '", f, "': the row is not read"}));
