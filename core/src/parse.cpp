@@ -438,6 +438,14 @@ struct scratch {
 /// `votes` or `vote`, after a count.
 bool is_votes_word(std::string_view w) { return detail::iequals(w, "votes") || detail::iequals(w, "vote"); }
 
+/// Whether the comma at `at` parts a list as a `;` does (`Labour 1,160, Conservative 529`, results written as a
+/// sentence): a space or the end after it, and before it a count, a share's bracket or the count's `votes` (the
+/// word that starts at `word`).
+bool list_comma(std::string_view t, std::size_t at, std::size_t word) {
+  return at > word && (at + 1 == t.size() || is_space(t[at + 1])) &&
+         (is_digit(t[at - 1]) || t[at - 1] == ')' || is_votes_word(t.substr(word, at - word)));
+}
+
 bool plausible_label(const std::vector<span>& ws) {
   if (ws.size() > 8) return false;
   std::size_t len = 0;
@@ -513,8 +521,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         if (is_space(t[j]) || u == ';' || (u == '(' && j > i && is_digit(t[j - 1]))) break;
         ++j;
         if (u == ',' && j - 1 > i && is_alpha(t[j - 2]) && j < t.size() && is_digit(t[j])) break;
-        if (u == ',' && j - 1 > i && (j == t.size() || is_space(t[j])) &&
-            (is_digit(t[j - 2]) || t[j - 2] == ')' || is_votes_word(t.substr(i, j - 1 - i)))) {
+        if (u == ',' && list_comma(t, j - 1, i)) {
           comma = true;  // (the segment ends at it, as at a `;`)
           --j;
           break;
@@ -927,6 +934,16 @@ bool party_count(const results_read& r, const party_registry& reg) {
   return !e.label.empty() && reg.find(e.label) && !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent);
 }
 
+/// A column's count that does not read: `1,160†`, an OCR's `1,l60`, `1.160` or `1 160` (a point or a space for the
+/// thousands). Not a share (`51.9`), a date (`02/05/2024`, `2 May`) or a time (`01:30`).
+bool garbled_count(std::string_view f) {
+  if (f.empty() || !is_digit(f[0]) || f.size() > 16) return false;
+  const bool spaced = std::all_of(f.begin(), f.end(), [](char x) { return is_digit(x) || x == ' '; });
+  if (!spaced && f.find_first_of(" /:-") != std::string_view::npos) return false;
+  const auto dot = f.find('.');
+  return !detail::read_decimal(f) || (dot != std::string_view::npos && dot <= 3 && f.size() - dot == 4);
+}
+
 /// Two results or more, every one a party the registry knows: `Lab 1160 Con 529 LD 329`, with no `;` between
 /// them, or `Labour 1,160, Conservative 529` (a list with commas is results only so).
 bool all_parties(const results_read& r, const party_registry& reg) {
@@ -956,11 +973,14 @@ std::optional<std::size_t> find_results_start(const clean_line& l, const party_r
     std::size_t from = s;
     while (from < t.size() && (t[from] == ';' || is_space(t[from]))) ++from;
     std::size_t head_end = std::min(t.find(';', from), t.size());
-    for (auto k = t.find(", ", from); k < head_end; k = t.find(", ", k + 1))
-      if (is_digit(t[k - 1]) || t[k - 1] == ')') {
+    for (auto k = t.find(',', from); k < head_end; k = t.find(',', k + 1)) {
+      std::size_t word = k;  // (a word starts after a space: no `;` lies between `from` and head_end)
+      while (word > from && !is_space(t[word - 1])) --word;
+      if (list_comma(t, k, word)) {
         head_end = k;
         break;
       }
+    }
     if (head_end < t.size()) {
       const auto head = read_results(l, s, head_end, sc);
       if (head.pieces.empty() || !head.pieces.front().is_entry ||
@@ -1304,12 +1324,7 @@ class assembler {
                    "expected a party in a column before this count: the row is not read");
               break;
             }
-            // a count that does not read (`1,160†`, `1,l60`, `1.160` or `1 160` with a point or a space for the
-            // thousands), not a share, a date or a time: said, as the row is lost
-            const auto dot = f.find('.');
-            const bool spaced = std::all_of(f.begin(), f.end(), [](char x) { return is_digit(x) || x == ' '; });
-            if (!f.empty() && is_digit(f[0]) && f.size() <= 16 && (spaced || f.find_first_of(" /:-") == std::string_view::npos) &&
-                (!detail::read_decimal(f) || (dot != std::string_view::npos && dot <= 3 && f.size() - dot == 4))) {
+            if (garbled_count(f)) {  // (said, as the row is lost)
               diag(position(l, fs[i].offset), severity::warning, diag_code::unreadable_token,
                    detail::cat({"expected a vote count, saw '", f, "': the row is not read"}));
               break;
