@@ -687,6 +687,56 @@ TEST_CASE("parsing - results posted a party a line") {
   }
 }
 
+TEST_CASE("parsing - a name and a party with only spaces between, and a count in brackets") {
+  // a council page or a list whose tabs were lost in the copying: each line was a heading, and every count was
+  // dropped without a word
+  auto spaced = parse("Fryerns Ward\n\nCandidate Party Votes %\nHUGGINS Sam The Labour Party Candidate 1,160 51.9% Elected\n"
+                      "BROWN Kim Conservative Party Candidate 529 23.7%\nGREEN Alex Liberal Democrat Focus Team 329 14.7%\n"
+                      "DONNE Eleanor Trade Unionist and Socialist Coalition 218 9.7%\n");
+  CHECK(spaced.diagnostics.empty());
+  REQUIRE(spaced.contests.size() == 1);
+  const auto& c = spaced.contests[0];
+  CHECK(c.ward == std::optional<std::string>("Fryerns Ward"));  // (not `Fryerns Ward - Candidate Party Votes %`)
+  REQUIRE(c.entries.size() == 4);
+  CHECK(c.entries[0].name == std::optional<std::string>("HUGGINS Sam"));
+  CHECK(c.entries[0].label == "The Labour Party Candidate");
+  CHECK(c.entries[0].elected_marker);
+  CHECK(c.entries[2].name == std::optional<std::string>("GREEN Alex"));  // (a surname that is a party's)
+  CHECK(c.entries[2].label == "Liberal Democrat Focus Team");
+  auto r = compute(spaced);
+  REQUIRE(test::party(r.contests[0], "LD"));
+  CHECK(test::party(r.contests[0], "LD")->total == 329);
+  CHECK(test::party(r.contests[0], "Lab")->share_tenths == 519);  // (its printed share: no mismatch)
+  CHECK(r.contests[0].checks.empty());
+  // the same, with no share: one candidate a line
+  auto lines = parse("Fryerns\nSam Huggins Labour 1,160\nKim Brown Conservative 529\n");
+  REQUIRE(lines.contests.size() == 1);
+  REQUIRE(lines.contests[0].entries.size() == 2);
+  CHECK(lines.contests[0].entries[1].name == std::optional<std::string>("Kim Brown"));
+  CHECK(lines.contests[0].entries[1].label == "Conservative");
+  // a place and a party with a year is still a heading
+  auto year = parse("North West Labour 2024\nFryerns\tEleanor Donne\tLab 1,160; Con 529\n");
+  REQUIRE(year.contests.size() == 1);
+  CHECK(year.contests[0].area == std::optional<std::string>("North West Labour 2024"));
+
+  // `Sam Huggins, Labour (1,160)`: the count in brackets, a line each or in a sentence (not a year in brackets)
+  for (const char* text : {"Fryerns\nSam Huggins, Labour (1,160)\nKim Brown, Conservative (529)\n",
+                           "Fryerns: Labour (1,160), Conservative (529).\n", "Fryerns: Labour 1,160 (51.9%), Conservative 529 (23.7%).\n"}) {
+    INFO(text);
+    auto doc = parse(text);
+    CHECK(doc.diagnostics.empty());
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].ward == std::optional<std::string>("Fryerns"));
+    REQUIRE(doc.contests[0].entries.size() == 2);
+    CHECK(doc.contests[0].entries[0].votes == 1160);
+    CHECK(doc.contests[0].entries[1].label == "Conservative");
+  }
+  // `Ward: Fryerns`: the heading's caption is not the ward's name
+  auto caption = parse("Ward: Fryerns\nLabour 1,160; Conservative 529\n");
+  REQUIRE(caption.contests.size() == 1);
+  CHECK(caption.contests[0].ward == std::optional<std::string>("Fryerns"));
+}
+
 TEST_CASE("parsing - a council table's Total row") {
   // `Total<TAB><TAB>1,689` was a contest of its own (ward `Total`, one unlabelled candidate at 100%), and took
   // the spoilt ballots below it

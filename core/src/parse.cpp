@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -486,7 +487,10 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
   if (!t.empty() && t.back() == '.') {  // a sentence's full stop, after its last count (or the count's `votes`)
     auto last = t.substr(t.find_last_of(' ') + 1, t.size());
     last.remove_suffix(1);
-    if (!last.empty() && (is_digit(last.back()) || is_votes_word(last))) t.remove_suffix(1);
+    // (or a count's or share's bracket: `Conservative (529).`, `Lib Dem 329 (14.7%).`)
+    if (!last.empty() && (is_digit(last.back()) || is_votes_word(last) ||
+                          (last.size() >= 2 && last.back() == ')' && (is_digit(last[last.size() - 2]) || last[last.size() - 2] == '%'))))
+      t.remove_suffix(1);
   }
   // every result and stated figure has a number: text without a digit reads as nothing (headings, prose), and
   // what else a reading counts matters only when it found something
@@ -557,6 +561,12 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         }
       }
+      // `Sam Huggins, Labour (1,160)`: a count in brackets after its label, the last word of its result (not a
+      // year: `Previous result (2021)`)
+      if (w.text.size() > 2 && w.text.front() == '(' && w.text.back() == ')' && !label.empty() && k + 1 == ws.size() &&
+          is_digit(w.text[1]) && is_digit(w.text[w.text.size() - 2]) &&
+          !(w.text.size() == 6 && (w.text.substr(1, 2) == "19" || w.text.substr(1, 2) == "20")))
+        w.text = w.text.substr(1, w.text.size() - 2);
       if (auto n = read_number(w.text)) {
         auto where = position(l, label.empty() ? w.offset : label.front().offset);
         if (n->too_large) {
@@ -716,6 +726,19 @@ std::string_view without_results_for(std::string_view t) {
     return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
   };
   if (caption(t)) return {};
+  // a table's column headings copied with spaces for tabs (`Candidate Party Votes %`): every word a caption's
+  {
+    static constexpr std::string_view columns[] = {"candidate", "candidates", "party", "votes", "%", "\xC2\xB1%",
+                                                   "outcome", "elected", "description", "name", "share", "change"};
+    std::size_t pos = 0, words = 0;
+    bool all = true;
+    for (auto w = detail::next_word(t, pos); !w.empty() && all; w = detail::next_word(t, pos), ++words)
+      all = std::any_of(std::begin(columns), std::end(columns), [w](std::string_view c) { return detail::iequals(w, c); });
+    if (all && words >= 2) return {};
+  }
+  // `Ward: Fryerns`, `Constituency: Basildon and Billericay`: what the heading names, without its caption
+  for (std::string_view lead : {"ward:", "division:", "electoral division:", "constituency:", "ward name:"})
+    if (t.size() > lead.size() && detail::iequals(t.substr(0, lead.size()), lead)) return trim(t.substr(lead.size()));
   auto at = t.find(" for ");
   if (at != std::string_view::npos && (caption(t.substr(0, at)) || detail::iequals(t.substr(0, 12), "election of ")))
     return trim(t.substr(at + 5));  // (`Election of a Borough Councillor for Fryerns`)
@@ -788,6 +811,21 @@ constexpr std::string_view name_dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", 
 std::size_t party_colon_name(std::string_view label, const party_registry& reg) {
   const auto at = label.find(": ");
   return at != std::string_view::npos && reg.find(label.substr(0, at)) && looks_like_name(label.substr(at + 2)) ? at + 2 : 0;
+}
+
+/// `Sam Huggins Labour`: a name and a registered party with only a space between them (a row whose tabs were
+/// lost in the copying): where the party starts, else 0. The name is two to five capitalised words
+/// (looks_like_name); the party is the longest run of the last words the registry knows (`Liberal Democrats`).
+std::size_t name_space_party(std::string_view label, const party_registry& reg) {
+  std::size_t starts[10], n = 0;
+  for (std::size_t i = 0; i < label.size(); ++i)
+    if (!is_space(label[i]) && (i == 0 || is_space(label[i - 1]))) {
+      if (n == std::size(starts)) return 0;  // (a name and a party are a few words)
+      starts[n++] = i;
+    }
+  for (std::size_t k = 2; k < n; ++k)
+    if (reg.find(label.substr(starts[k])) && looks_like_name(label.substr(0, starts[k]))) return starts[k];
+  return 0;
 }
 
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
@@ -1172,7 +1210,13 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     bool parties = all_parties(rr, reg);
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed) && !parties;
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
-    if (!lone || !c.prefix.empty() || named() || party_count(rr, reg)) return;
+    // (`Sam Huggins Labour 1,160`, its tabs lost; not `North West Labour 2024`, a heading with its year)
+    auto spaced_name = [&] {
+      if (rr.pieces.empty() || !rr.pieces.front().is_entry) return false;
+      const auto& e = rr.pieces.front().e;
+      return !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && name_space_party(e.label, reg) > 0;
+    };
+    if (!lone || !c.prefix.empty() || named() || party_count(rr, reg) || spaced_name()) return;
     c.kind = line_kind::heading;
     c.results.diags.clear();  // (a heading has nothing to say)
   }
@@ -1534,6 +1578,11 @@ class assembler {
       }
     }
     split_comma(e);
+    if (e.name) return;
+    if (const auto at = name_space_party(s, reg_)) {  // `Sam Huggins Labour`
+      e.name = std::string(trim(std::string_view(s).substr(0, at)));
+      s.erase(0, at);
+    }
   }
 
   void split_comma(entry& e) const {
@@ -1764,7 +1813,9 @@ class assembler {
 
   bool looks_like_candidate(const results_read& r) const {
     if (r.entries() != 1 || r.semicolons > 0) return false;
-    return names_a_candidate(r.pieces.front().e.label, &reg_) || party_count(r, reg_);
+    const auto& e = r.pieces.front().e;
+    return names_a_candidate(e.label, &reg_) || party_count(r, reg_) ||
+           (!(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && name_space_party(e.label, reg_) > 0);
   }
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
