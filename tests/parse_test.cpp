@@ -731,6 +731,21 @@ TEST_CASE("parsing - a name and a party with only spaces between, and a count in
     CHECK(doc.contests[0].entries[0].votes == 1160);
     CHECK(doc.contests[0].entries[1].label == "Conservative");
   }
+  // a numbered list, and a surname first with a comma: each line was a heading, its count dropped without a word
+  const std::pair<const char*, std::uint32_t> listed[] = {
+      {"Fryerns\n1. Sam Huggins (Labour) 1,160\n2. Kim Brown (Conservative) 529\n", 4},
+      {"Fryerns\nHuggins, Sam (Labour Party) 1,160 Elected\nBrown, Kim (Conservative Party) 529\n", 1}};
+  for (const auto& [text, column] : listed) {
+    INFO(text);
+    auto doc = parse(text);
+    CHECK(doc.diagnostics.empty());
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].entries.size() == 2);
+    CHECK(doc.contests[0].entries[0].votes == 1160);
+    CHECK(doc.contests[0].entries[0].where.column == column);  // (where the name starts: not at the rank)
+    CHECK(doc.contests[0].entries[1].votes == 529);
+    CHECK(doc.contests[0].entries[1].name->find("Kim") != std::string::npos);
+  }
   // `Ward: Fryerns`: the heading's caption is not the ward's name
   auto caption = parse("Ward: Fryerns\nLabour 1,160; Conservative 529\n");
   REQUIRE(caption.contests.size() == 1);

@@ -848,8 +848,27 @@ bool names_a_candidate(std::string_view label, const party_registry* reg = nullp
   }
   if (reg && party_colon_name(label, *reg)) return true;
   auto open = label.rfind('(');
-  return label.size() > 2 && label.back() == ')' && open != std::string_view::npos && open > 0 &&
-         looks_like_name(label.substr(0, open)) && capital(label.substr(open + 1));
+  if (!(label.size() > 2 && label.back() == ')' && open != std::string_view::npos && open > 0 && capital(label.substr(open + 1))))
+    return false;
+  const auto name = trim(label.substr(0, open));
+  if (looks_like_name(name)) return true;
+  // `Huggins, Sam (Labour Party)`: the surname first, then a comma
+  const auto at = name.find(", ");
+  return at != std::string_view::npos && name.find(',', at + 1) == std::string_view::npos &&
+         looks_like_name(detail::cat({name.substr(at + 2), " ", name.substr(0, at)}));
+}
+
+/// Where a numbered list's rank before a line's text ends (`1. Sam Huggins (Labour) 1,160`, `2) Lab 529`): the
+/// first letter after it; `begin` when there is none.
+std::size_t after_rank(std::string_view t, std::size_t begin) {
+  std::size_t i = begin;
+  while (i < t.size() && is_space(t[i])) ++i;
+  const std::size_t digits = i;
+  while (i < t.size() && is_digit(t[i])) ++i;
+  if (i == digits || i - digits > 3 || i + 2 >= t.size() || (t[i] != '.' && t[i] != ')') || !is_space(t[i + 1])) return begin;
+  i += 2;
+  while (i < t.size() && is_space(t[i])) ++i;
+  return i < t.size() && (is_alpha(t[i]) || static_cast<unsigned char>(t[i]) >= 0x80) ? i : begin;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1086,6 +1105,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
   }
   std::size_t begin = fields[ri].offset;
   std::size_t end = fields[ri].offset + fields[ri].text.size();
+  if (!c.tabbed) begin = after_rank(t, begin);  // (the rank is not the candidate's: `1. Sam Huggins (Labour) 1,160`)
   // `Electorate:<TAB>9,012`, `Turnout:<TAB>24.97%`, `Electorate: 9,012    Ballot papers issued: 2,250`:
   // stated figures in columns, read as one line
   if (c.tabbed) {
