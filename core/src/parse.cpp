@@ -726,8 +726,21 @@ std::string_view without_results_for(std::string_view t) {
     return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
   };
   if (caption(t)) return {};
+  auto at = t.find(" for ");
+  if (at != std::string_view::npos && (caption(t.substr(0, at)) || detail::iequals(t.substr(0, 12), "election of ")))
+    return trim(t.substr(at + 5));  // (`Election of a Borough Councillor for Fryerns`)
+  return t;
+}
+
+/// What a heading line names, for the ward or area of the results below it: without_results_for, and nothing for
+/// a table's column headings copied with spaces for tabs (`Candidate Party Votes %`), and without a caption before
+/// the name (`Ward: Fryerns`).
+std::string_view heading_name(std::string_view t) {
+  t = without_results_for(t);
+  if (t.empty()) return t;
   // a table's column headings copied with spaces for tabs (`Candidate Party Votes %`): every word a caption's
-  {
+  // (the first letter of one first: most headings are not)
+  if (constexpr std::string_view firsts = "cpv%\xC2oedns"; firsts.find(detail::to_lower(t[0])) != std::string_view::npos) {
     static constexpr std::string_view columns[] = {"candidate", "candidates", "party", "votes", "%", "\xC2\xB1%",
                                                    "outcome", "elected", "description", "name", "share", "change"};
     std::size_t pos = 0, words = 0;
@@ -737,11 +750,9 @@ std::string_view without_results_for(std::string_view t) {
     if (all && words >= 2) return {};
   }
   // `Ward: Fryerns`, `Constituency: Basildon and Billericay`: what the heading names, without its caption
-  for (std::string_view lead : {"ward:", "division:", "electoral division:", "constituency:", "ward name:"})
-    if (t.size() > lead.size() && detail::iequals(t.substr(0, lead.size()), lead)) return trim(t.substr(lead.size()));
-  auto at = t.find(" for ");
-  if (at != std::string_view::npos && (caption(t.substr(0, at)) || detail::iequals(t.substr(0, 12), "election of ")))
-    return trim(t.substr(at + 5));  // (`Election of a Borough Councillor for Fryerns`)
+  if (t.find(':') != std::string_view::npos)
+    for (std::string_view lead : {"ward:", "division:", "electoral division:", "constituency:", "ward name:"})
+      if (t.size() > lead.size() && detail::iequals(t.substr(0, lead.size()), lead)) return trim(t.substr(lead.size()));
   return t;
 }
 
@@ -1422,7 +1433,7 @@ class assembler {
         prev_block_ = false;
         // a council page's `Results`, `Voting Summary` and `Thursday, 2nd May, 2024` name no place: not taken for
         // the ward; `Election results for Fryerns` names Fryerns
-        auto h = without_results_for(trim(std::string_view(l.text)));
+        auto h = heading_name(trim(std::string_view(l.text)));
         if (!h.empty() && !is_date(h)) pending_.push_back({std::string(h), l.line});
         return;
       }
