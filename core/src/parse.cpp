@@ -1238,8 +1238,8 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     // no separator, no total, no share: `Thursday 2 May 2024` is a date, not two results
     bool unlisted = rr.semicolons == 0 && rr.stated() == 0 && !rr.has_percent() && !rr.amp;
     // (but `Lab 1160 Con 529 LD 329`, every label a party's, is results with no `;` between them)
-    bool parties = all_parties(rr, reg);
-    bool lone = unlisted && (rr.entries() == 1 || !c.tabbed) && !parties;
+    // (looked up only for such a line: most rows have a `;`)
+    bool lone = unlisted && (rr.entries() == 1 || !c.tabbed) && !all_parties(rr, reg);
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
     // (`Sam Huggins Labour 1,160`, its tabs lost; not `North West Labour 2024`, a heading with its year)
     auto spaced_name = [&] {
