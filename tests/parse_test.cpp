@@ -752,6 +752,55 @@ TEST_CASE("parsing - a name and a party with only spaces between, and a count in
   CHECK(caption.contests[0].ward == std::optional<std::string>("Fryerns"));
 }
 
+TEST_CASE("parsing - cards with captioned or signed figures, a name and party in one column, a heading with a colon") {
+  // a card's share and the change under it: the change was taken for the next contest's ward (`+3.1`), splitting
+  // the contest in two
+  auto signed_change = parse("Fryerns\nLabour\nSam Huggins\n1,160\n51.9%\n+3.1\nConservative\nKim Brown\n529\n23.7%\n-5.0\n");
+  CHECK(signed_change.diagnostics.empty());
+  REQUIRE(signed_change.contests.size() == 1);
+  REQUIRE(signed_change.contests[0].entries.size() == 2);
+  CHECK(signed_change.contests[0].entries[0].printed_change == std::optional<double>(3.1));
+  CHECK(signed_change.contests[0].entries[1].printed_change == std::optional<double>(-5.0));
+  CHECK(signed_change.contests[0].entries[1].printed_percent == std::optional<double>(23.7));
+  // its figures with their captions: read as nothing before, without a word
+  auto captioned = parse("Fryerns\nSam Huggins\nLabour\nVotes: 1,160\nShare: 51.9%\nChange: +3.1\n"
+                         "Kim Brown\nConservative\nVotes: 529\nShare: 23.7%\n");
+  CHECK(captioned.diagnostics.empty());
+  REQUIRE(captioned.contests.size() == 1);
+  const auto& c = captioned.contests[0];
+  CHECK(c.ward == std::optional<std::string>("Fryerns"));
+  REQUIRE(c.entries.size() == 2);
+  CHECK(c.entries[0].label == "Labour");
+  CHECK(c.entries[0].votes == 1160);
+  CHECK(c.entries[0].printed_percent == std::optional<double>(51.9));
+  CHECK(c.entries[0].printed_change == std::optional<double>(3.1));
+  CHECK(c.entries[1].votes == 529);
+
+  // a name and its party in one column: each row was a contest of its own, with an unlabelled candidate
+  auto one_column = parse("Fryerns\nCandidate\tVotes\nSam Huggins (Labour)\t1,160\nKim Brown (Conservative)\t529\n\n"
+                          "Pitsea\nCandidate\tVotes\t%\tElected\nJo Smith, Labour\t900\t60.0%\tYes\nAl Jones, Green\t600\t40.0%\tNo\n");
+  CHECK(one_column.diagnostics.empty());
+  REQUIRE(one_column.contests.size() == 2);
+  REQUIRE(one_column.contests[0].entries.size() == 2);
+  CHECK(one_column.contests[0].entries[0].name == std::optional<std::string>("Sam Huggins"));
+  CHECK(one_column.contests[0].entries[0].label == "Labour");
+  const auto& p = one_column.contests[1];
+  CHECK(p.ward == std::optional<std::string>("Pitsea"));
+  REQUIRE(p.entries.size() == 2);
+  CHECK(p.entries[0].label == "Labour");
+  CHECK(p.entries[0].elected_marker);
+  CHECK(p.entries[1].printed_percent == std::optional<double>(40.0));
+  CHECK(compute(one_column).contests[1].checks.empty());
+
+  // a heading ending with a colon was prose, and the ward was lost; a sentence ending so still is prose
+  auto colon = parse("Fryerns (Basildon) council by-election result:\nLAB: 1,160 (51.9%, +3.1)\nCON: 529 (23.7%, -5.0)\n");
+  REQUIRE(colon.contests.size() == 1);
+  CHECK(colon.contests[0].ward == std::optional<std::string>("Fryerns (Basildon) council by-election"));
+  auto sentence = parse("The results were as follows:\nLabour 1,160\nConservative 529\n");
+  REQUIRE(sentence.contests.size() == 1);
+  CHECK(!sentence.contests[0].ward);
+}
+
 TEST_CASE("parsing - a council table's Total row") {
   // `Total<TAB><TAB>1,689` was a contest of its own (ward `Total`, one unlabelled candidate at 100%), and took
   // the spoilt ballots below it

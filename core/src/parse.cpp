@@ -738,6 +738,16 @@ std::string_view without_results_for(std::string_view t) {
 std::string_view heading_name(std::string_view t) {
   t = without_results_for(t);
   if (t.empty()) return t;
+  // `Fryerns by-election result:` names `Fryerns by-election`
+  if (t.back() == ':') {
+    t = without_colon(t);
+    for (std::string_view word : {" results", " result"})
+      if (t.size() > word.size() && detail::iequals(t.substr(t.size() - word.size()), word)) {
+        t = trim(t.substr(0, t.size() - word.size()));
+        break;
+      }
+    if (t.empty()) return t;
+  }
   // a table's column headings copied with spaces for tabs (`Candidate Party Votes %`): every word a caption's
   // (the first letter of one first: most headings are not)
   if (constexpr std::string_view firsts = "cpv%\xC2oedns"; firsts.find(detail::to_lower(t[0])) != std::string_view::npos) {
@@ -930,6 +940,9 @@ bool looks_like_prose(std::string_view t) {
   if (t.empty()) return false;
   if (has_stopwords(t, 4)) return true;
   char last = t.back();
+  // (a heading may end with a colon, `Fryerns by-election result:`, where a sentence introducing a list has a
+  // stopword: `The results were as follows:`)
+  if (last == ':' && t.size() <= 80 && !has_stopwords(t, 1)) return false;
   if (last == '.' || last == ':' || last == ';' || last == '?' || last == '!' || last == ',') return true;
   if (t.size() > 120) return true;
   std::size_t pos = 0, words = 0;
@@ -1108,7 +1121,8 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     for (std::size_t i = 0; i < ri; ++i)
       if (!fields[i].text.empty() && !before++) first = i;
     // (a name and a party, or a party alone: `Lab<TAB>1,160<TAB>51.9%`)
-    if (before < 2 && !(before == 1 && reg.find(fields[first].text))) {  // not a candidate row after all: read the line as it stands
+    // (or a name with its party: `Jo Smith, Labour<TAB>900<TAB>60.0%`)
+    if (before < 2 && !(before == 1 && (reg.find(fields[first].text) || names_a_candidate(fields[first].text, &reg)))) {  // not a candidate row after all: read the line as it stands
       ri = fields.size() - 1;
       marked_elected = outcome_column = false;
       column_percent.reset();
@@ -1182,6 +1196,18 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     // unless the row is a Wikipedia box's (a colour swatch's empty first cell, or a share with no `%`: the box
     // reader's)
     const bool columns = marked_elected || outcome_column || percent;
+    // a name with its party in one column (`Sam Huggins (Labour)<TAB>1,160`, under `Candidate<TAB>Votes`): the
+    // label as written, split into the two as any such label is
+    if (before.size() == 1 && !reg.find(before[0]) && names_a_candidate(before[0], &reg)) {
+      auto& e = rr.pieces.front().e;
+      e.label = std::string(before[0]);
+      e.elected_marker = e.elected_marker || marked_elected;
+      if (percent && !e.printed_percent) set_percent(rr.pieces.front(), *percent, percent_text);
+      c.council_row = true;
+      c.kind = line_kind::results;
+      c.results = std::move(rr);
+      return true;
+    }
     const bool party_first = before.size() == 2 && !c.leading_empty && !(percent && percent_text.back() != '%') &&
                              looks_like_name(before[1]);
     for (std::size_t k = before.size() == 1 || party_first ? 0 : 1; k < before.size() && before.size() <= 4; ++k) {
@@ -1332,6 +1358,16 @@ bool has_seats_marker(std::string_view s) {
   std::optional<int> seats;
   take_seats(s, seats);
   return seats.has_value();
+}
+
+/// `t` without its caption `word` (`Votes: 1,160` -> `1,160`, `Share 51.9%` -> `51.9%`); `t` when it has none.
+std::string_view after_caption(std::string_view t, std::string_view word) {
+  if (t.size() <= word.size() + 1 || !detail::iequals(t.substr(0, word.size()), word)) return t;
+  const char next = t[word.size()];
+  if (next != ':' && !is_space(next)) return t;
+  auto rest = t.substr(word.size() + 1);
+  while (!rest.empty() && (is_space(rest.front()) || rest.front() == ':')) rest.remove_prefix(1);
+  return rest.empty() ? t : rest;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1780,11 +1816,18 @@ class assembler {
     auto t = trim(std::string_view(l.text));
     if (card_ && last() && pending_.empty()) {  // (the lines below a card's votes)
       auto& e = last()->entries.back();
-      auto share = read_percent(t);
+      // its share, and the change in it, maybe with their captions (`Share: 51.9%`, `Change: +3.1`)
+      const auto shown = after_caption(t, "share");
+      const auto share = read_percent(shown);
+      auto changed = after_caption(t, "change");
+      if (!changed.empty() && changed.back() == '%') changed.remove_suffix(1);
+      const auto change = changed.empty() || (is_digit(changed[0]) && changed.size() == t.size()) ? std::nullopt : detail::read_change(changed);
       if (is_elected_word(t)) {
         e.elected_marker = true;
       } else if (share && !e.printed_percent) {
-        set_share(e, *share, t);
+        set_share(e, *share, shown);
+      } else if (change && e.printed_percent && !e.printed_change) {
+        e.printed_change = change;  // (`+3.1` under `51.9%`: a signed figure, or one captioned)
       } else if (!is_not_elected_word(t)) {
         return false;
       }
@@ -1796,11 +1839,14 @@ class assembler {
       return true;
     }
     const auto& r = c.results;
-    auto count = t;  // (`1,160`, or `1,160 votes`)
+    auto count = after_caption(t, "votes");  // (`1,160`, `1,160 votes` or `Votes: 1,160`)
     if (auto sp = count.rfind(' '); sp != std::string_view::npos && is_votes_word(count.substr(sp + 1)))
       count = trim(count.substr(0, sp));
-    if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !r.pieces[0].e.label.empty() || !read_number(count)) return false;
+    const bool captioned = count.size() < t.size() && !r.pieces.empty() && is_votes_word(without_colon(r.pieces[0].e.label));
+    if (r.pieces.size() != 1 || !r.pieces[0].is_entry || !(r.pieces[0].e.label.empty() || captioned) || !read_number(count))
+      return false;
     entry e = r.pieces[0].e;
+    e.label.clear();
     e.elected_marker = std::exchange(badge_, false);
     if (!card_ && e.votes >= 1900 && e.votes <= 2099 && count.size() == 4) return false;  // a year heads what follows
     const std::size_t k = pending_.size();
