@@ -801,6 +801,50 @@ TEST_CASE("parsing - cards with captioned or signed figures, a name and party in
   CHECK(!sentence.contests[0].ward);
 }
 
+TEST_CASE("parsing - a box's rows with spaces for tabs, shares written out, outcome lines") {
+  // a Wikipedia box's rows pasted with spaces for tabs, the party before the name: each row was a heading, and the
+  // turnout row (its percentage and change after the count) was dropped whole, without a word
+  auto box = parse("Fryerns\nLabour Sam Huggins 1,160 51.9 +3.1\nLiberal Democrats Kim Brown 529 23.7 -5.0\n"
+                   "Majority 631 28.2\nTurnout 2,250 24.9 -1.2\nRegistered electors 9,012\nLabour hold\n");
+  CHECK(box.diagnostics.empty());
+  REQUIRE(box.contests.size() == 1);
+  const auto& c = box.contests[0];
+  REQUIRE(c.entries.size() == 2);
+  CHECK(c.entries[0].label == "Labour");
+  CHECK(c.entries[0].name == std::optional<std::string>("Sam Huggins"));
+  CHECK(c.entries[1].label == "Liberal Democrats");  // (the longest party before the name)
+  CHECK(c.entries[1].printed_change == std::optional<double>(-5.0));
+  CHECK(c.stated.majority == std::optional<std::int64_t>(631));
+  CHECK(c.stated.ballots == std::optional<std::int64_t>(2250));
+  CHECK(c.stated.turnout_percent == std::optional<double>(24.9));
+  CHECK(c.stated.electorate == std::optional<std::int64_t>(9012));
+  CHECK(c.outcome == std::optional<std::string>("Labour hold"));
+
+  // a share written out, a dash between the count and its share: each row was dropped (a share alone was warned)
+  for (const char* text : {"Fryerns\nLabour: 1160 votes (51.9 per cent)\nConservative: 529 votes (23.7 per cent)\n",
+                           "Fryerns\nLabour \xE2\x80\x94 1,160 \xE2\x80\x94 51.9%\nConservative \xE2\x80\x94 529 \xE2\x80\x94 23.7%\n"}) {
+    INFO(text);
+    auto doc = parse(text);
+    CHECK(doc.diagnostics.empty());
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].entries.size() == 2);
+    CHECK(doc.contests[0].entries[0].votes == 1160);
+    CHECK(doc.contests[0].entries[1].printed_percent == std::optional<double>(23.7));
+  }
+
+  // an outcome line under a contest is its outcome (checked), not a heading of the contest below
+  auto outcomes = parse("Fryerns result\nLabour 1,160\nConservative 529\nLabour hold\n\nPitsea\nLabour 500\nGreen 600\n"
+                        "Labour gain from Green\n");
+  REQUIRE(outcomes.contests.size() == 2);
+  CHECK(outcomes.contests[0].ward == std::optional<std::string>("Fryerns"));  // (its heading's `result` is not the name)
+  CHECK(outcomes.contests[0].outcome == std::optional<std::string>("Labour hold"));
+  CHECK(outcomes.contests[1].ward == std::optional<std::string>("Pitsea"));
+  CHECK(!outcomes.contests[1].area);  // (it was `Labour hold`)
+  auto r = compute(outcomes);
+  CHECK(r.contests[0].checks.empty());
+  CHECK(test::count_checks(r.contests[1], "outcome_mismatch") == 1);  // (Green won Pitsea by the votes)
+}
+
 TEST_CASE("parsing - a council table's Total row") {
   // `Total<TAB><TAB>1,689` was a contest of its own (ward `Total`, one unlabelled candidate at 100%), and took
   // the spoilt ballots below it

@@ -561,6 +561,22 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         }
       }
+      // `51.9 per cent`, `(51.9 per cent)`: a share written out, after its count
+      if (k + 2 < ws.size() && label.empty() && !r.pieces.empty() && detail::iequals(ws[k + 1].text, "per")) {
+        const bool open = w.text.front() == '(';
+        auto cent = ws[k + 2].text;
+        if (open && cent.back() == ')') cent.remove_suffix(1);
+        const auto digits = open ? w.text.substr(1) : w.text;
+        if (auto v = detail::read_decimal(digits); v && *v <= 100 && detail::iequals(cent, "cent")) {
+          set_percent(r.pieces.back(), *v, digits);
+          k += 2;
+          continue;
+        }
+      }
+      // `Labour — 1,160 — 51.9%`: a dash between a count and its share
+      if (label.empty() && !r.pieces.empty() &&
+          (w.text == "-" || w.text == "\xE2\x80\x93" || w.text == "\xE2\x80\x94"))
+        continue;
       // `Sam Huggins, Labour (1,160)`: a count in brackets after its label, the last word of its result (not a
       // year: `Previous result (2021)`)
       if (w.text.size() > 2 && w.text.front() == '(' && w.text.back() == ')' && !label.empty() && k + 1 == ws.size() &&
@@ -651,6 +667,15 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         // `Sam Huggins (Lab) 1,160 51.9 +3.1`, a box's row with spaces for tabs: the share and change printed
         // after the votes without a `%` (checked against the votes like any printed share)
+        // `Turnout 2,250 24.9 -1.2`, `Majority 631 28.2`: a stated figure's percentage after it (and its change,
+        // which nothing keeps), as a box's rows print them
+        if (auto& last = r.pieces.back(); !last.is_entry && w.text.find('.') != std::string_view::npos) {
+          if (auto share = detail::read_decimal(w.text); share && *share <= 100 && !last.percent) {
+            set_percent(last, *share, w.text);
+            continue;
+          }
+          if (last.percent && !is_digit(w.text[0]) && detail::read_change(w.text)) continue;
+        }
         if (auto& last = r.pieces.back(); last.is_entry && w.text.find('.') != std::string_view::npos) {
           if (auto share = detail::read_decimal(w.text); share && *share <= 100 && !last.e.printed_percent) {
             set_percent(last, *share, w.text);
@@ -738,16 +763,14 @@ std::string_view without_results_for(std::string_view t) {
 std::string_view heading_name(std::string_view t) {
   t = without_results_for(t);
   if (t.empty()) return t;
-  // `Fryerns by-election result:` names `Fryerns by-election`
-  if (t.back() == ':') {
-    t = without_colon(t);
-    for (std::string_view word : {" results", " result"})
-      if (t.size() > word.size() && detail::iequals(t.substr(t.size() - word.size()), word)) {
-        t = trim(t.substr(0, t.size() - word.size()));
-        break;
-      }
-    if (t.empty()) return t;
-  }
+  // `Fryerns by-election result:` names `Fryerns by-election`, `Fryerns result` Fryerns
+  t = without_colon(t);
+  for (std::string_view word : {" results", " result"})
+    if (t.size() > word.size() && detail::iequals(t.substr(t.size() - word.size()), word)) {
+      t = trim(t.substr(0, t.size() - word.size()));
+      break;
+    }
+  if (t.empty()) return t;
   // a table's column headings copied with spaces for tabs (`Candidate Party Votes %`): every word a caption's
   // (the first letter of one first: most headings are not)
   if (constexpr std::string_view firsts = "cpv%\xC2oedns"; firsts.find(detail::to_lower(t[0])) != std::string_view::npos) {
@@ -846,6 +869,21 @@ std::size_t name_space_party(std::string_view label, const party_registry& reg) 
     }
   for (std::size_t k = 2; k < n; ++k)
     if (reg.find(label.substr(starts[k])) && looks_like_name(label.substr(0, starts[k]))) return starts[k];
+  return 0;
+}
+
+/// `Labour Sam Huggins`: a registered party and then a name with only a space between them (a Wikipedia box's
+/// row pasted with spaces for its tabs): where the name starts, else 0. The party is the longest run of first
+/// words the registry knows before a name of two to five capitalised words.
+std::size_t party_space_name(std::string_view label, const party_registry& reg) {
+  std::size_t starts[10], n = 0;
+  for (std::size_t i = 0; i < label.size(); ++i)
+    if (!is_space(label[i]) && (i == 0 || is_space(label[i - 1]))) {
+      if (n == std::size(starts)) return 0;
+      starts[n++] = i;
+    }
+  for (std::size_t k = n >= 3 ? n - 2 : 0; k >= 1; --k)
+    if (looks_like_name(label.substr(starts[k])) && reg.find(trim(label.substr(0, starts[k])))) return starts[k];
   return 0;
 }
 
@@ -1271,7 +1309,8 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     auto spaced_name = [&] {
       if (rr.pieces.empty() || !rr.pieces.front().is_entry) return false;
       const auto& e = rr.pieces.front().e;
-      return !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && name_space_party(e.label, reg) > 0;
+      return !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) &&
+             (name_space_party(e.label, reg) > 0 || party_space_name(e.label, reg) > 0);
     };
     if (!lone || !c.prefix.empty() || named() || party_count(rr, reg) || spaced_name()) return;
     c.kind = line_kind::heading;
@@ -1370,6 +1409,17 @@ std::string_view after_caption(std::string_view t, std::string_view word) {
   return rest.empty() ? t : rest;
 }
 
+/// The party an outcome line names first (`Labour hold`, `Reform UK gain from Conservative`, `Lab GAIN`): `Labour`,
+/// `Reform UK`, `Lab`; empty when `t` is not one.
+std::string_view outcome_party(std::string_view t) {
+  for (std::string_view tail : {" hold", " gain"})
+    if (t.size() > tail.size() && detail::iequals(t.substr(t.size() - tail.size()), tail)) return trim(t.substr(0, t.size() - tail.size()));
+  constexpr std::string_view from = " gain from ";
+  for (std::size_t at = 0; at + from.size() < t.size(); ++at)
+    if (detail::iequals(t.substr(at, from.size()), from)) return trim(t.substr(0, at));
+  return {};
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Assembly
 
@@ -1465,6 +1515,19 @@ class assembler {
         return;
       case line_kind::heading: {
         if (card_line(l, c)) return;
+        // `Labour hold`, `Lab GAIN from Con` under a contest's results: its outcome (checked against the votes),
+        // not a heading of the next contest
+        if (last() && last_target_ == target::contest && pending_.empty() && !last()->outcome && !prev_block_) {
+          const auto t = trim(std::string_view(l.text));
+          if (const auto party = outcome_party(t); !party.empty() && reg_.find(party)) {
+            last()->outcome = std::string(t);
+            last()->outcome_at = position(l, static_cast<std::size_t>(t.data() - l.text.data()));
+            last()->end_line = l.line;
+            close_block();
+            last_target_ = target::none;
+            return;
+          }
+        }
         close_block();
         prev_block_ = false;
         // a council page's `Results`, `Voting Summary` and `Thursday, 2nd May, 2024` name no place: not taken for
@@ -1649,6 +1712,9 @@ class assembler {
     if (const auto at = name_space_party(s, reg_)) {  // `Sam Huggins Labour`
       e.name = std::string(trim(std::string_view(s).substr(0, at)));
       s.erase(0, at);
+    } else if (const auto name = party_space_name(s, reg_)) {  // `Labour Sam Huggins`
+      e.name = s.substr(name);
+      s = std::string(trim(std::string_view(s).substr(0, name)));
     }
   }
 
@@ -1892,7 +1958,8 @@ class assembler {
     if (r.entries() != 1 || r.semicolons > 0) return false;
     const auto& e = r.pieces.front().e;
     return names_a_candidate(e.label, &reg_) || party_count(r, reg_) ||
-           (!(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && name_space_party(e.label, reg_) > 0);
+           (!(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) &&
+            (name_space_party(e.label, reg_) > 0 || party_space_name(e.label, reg_) > 0));
   }
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
