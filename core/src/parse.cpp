@@ -857,34 +857,26 @@ std::size_t party_colon_name(std::string_view label, const party_registry& reg) 
   return at != std::string_view::npos && reg.find(label.substr(0, at)) && looks_like_name(label.substr(at + 2)) ? at + 2 : 0;
 }
 
-/// `Sam Huggins Labour`: a name and a registered party with only a space between them (a row whose tabs were
-/// lost in the copying): where the party starts, else 0. The name is two to five capitalised words
-/// (looks_like_name); the party is the longest run of the last words the registry knows (`Liberal Democrats`).
-std::size_t name_space_party(std::string_view label, const party_registry& reg) {
+/// A name and a registered party with only a space between them, in either order (a row whose tabs were lost
+/// in the copying): `Sam Huggins Labour`, or `Labour Sam Huggins` as a Wikipedia box orders them. Where the second
+/// of the two starts (0 when `label` is neither), and whether the party is first. The name is two to five
+/// capitalised words (looks_like_name); the party the longest run of words the registry knows.
+struct name_and_party {
+  std::size_t at = 0;
+  bool party_first = false;
+};
+name_and_party spaced_name_party(std::string_view label, const party_registry& reg) {
   std::size_t starts[10], n = 0;
   for (std::size_t i = 0; i < label.size(); ++i)
     if (!is_space(label[i]) && (i == 0 || is_space(label[i - 1]))) {
-      if (n == std::size(starts)) return 0;  // (a name and a party are a few words)
+      if (n == std::size(starts)) return {};  // (a name and a party are a few words)
       starts[n++] = i;
     }
   for (std::size_t k = 2; k < n; ++k)
-    if (reg.find(label.substr(starts[k])) && looks_like_name(label.substr(0, starts[k]))) return starts[k];
-  return 0;
-}
-
-/// `Labour Sam Huggins`: a registered party and then a name with only a space between them (a Wikipedia box's
-/// row pasted with spaces for its tabs): where the name starts, else 0. The party is the longest run of first
-/// words the registry knows before a name of two to five capitalised words.
-std::size_t party_space_name(std::string_view label, const party_registry& reg) {
-  std::size_t starts[10], n = 0;
-  for (std::size_t i = 0; i < label.size(); ++i)
-    if (!is_space(label[i]) && (i == 0 || is_space(label[i - 1]))) {
-      if (n == std::size(starts)) return 0;
-      starts[n++] = i;
-    }
+    if (reg.find(label.substr(starts[k])) && looks_like_name(label.substr(0, starts[k]))) return {starts[k], false};
   for (std::size_t k = n >= 3 ? n - 2 : 0; k >= 1; --k)
-    if (looks_like_name(label.substr(starts[k])) && reg.find(trim(label.substr(0, starts[k])))) return starts[k];
-  return 0;
+    if (looks_like_name(label.substr(starts[k])) && reg.find(trim(label.substr(0, starts[k])))) return {starts[k], true};
+  return {};
 }
 
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
@@ -1309,8 +1301,7 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     auto spaced_name = [&] {
       if (rr.pieces.empty() || !rr.pieces.front().is_entry) return false;
       const auto& e = rr.pieces.front().e;
-      return !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) &&
-             (name_space_party(e.label, reg) > 0 || party_space_name(e.label, reg) > 0);
+      return !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && spaced_name_party(e.label, reg).at > 0;
     };
     if (!lone || !c.prefix.empty() || named() || party_count(rr, reg) || spaced_name()) return;
     c.kind = line_kind::heading;
@@ -1709,12 +1700,11 @@ class assembler {
     }
     split_comma(e);
     if (e.name) return;
-    if (const auto at = name_space_party(s, reg_)) {  // `Sam Huggins Labour`
-      e.name = std::string(trim(std::string_view(s).substr(0, at)));
-      s.erase(0, at);
-    } else if (const auto name = party_space_name(s, reg_)) {  // `Labour Sam Huggins`
-      e.name = s.substr(name);
-      s = std::string(trim(std::string_view(s).substr(0, name)));
+    if (const auto [at, party_first] = spaced_name_party(s, reg_); at > 0) {  // `Sam Huggins Labour`, `Labour Sam Huggins`
+      const std::string_view text(s), first = trim(text.substr(0, at)), second = text.substr(at);
+      std::string name(party_first ? second : first);
+      e.label = std::string(party_first ? first : second);  // (`s` is e.label: the views are read first)
+      e.name = std::move(name);
     }
   }
 
@@ -1958,8 +1948,7 @@ class assembler {
     if (r.entries() != 1 || r.semicolons > 0) return false;
     const auto& e = r.pieces.front().e;
     return names_a_candidate(e.label, &reg_) || party_count(r, reg_) ||
-           (!(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) &&
-            (name_space_party(e.label, reg_) > 0 || party_space_name(e.label, reg_) > 0));
+           (!(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && spaced_name_party(e.label, reg_).at > 0);
   }
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
