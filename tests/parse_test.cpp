@@ -820,6 +820,15 @@ TEST_CASE("parsing - a box's rows with spaces for tabs, shares written out, outc
   CHECK(c.stated.electorate == std::optional<std::int64_t>(9012));
   CHECK(c.outcome == std::optional<std::string>("Labour hold"));
 
+  // a box's rows without its header, the change printed with `%`: the first row's change was warned as a share
+  // alone, though the row was read as a box's
+  auto percent_change = parse("Fryerns\nLabour\tSam Huggins\t1,160\t51.9%\t+3.1%\nConservative\tKim Brown\t529\t23.7%\t-5.0%\n");
+  REQUIRE(percent_change.diagnostics.size() == 1);
+  CHECK(percent_change.diagnostics[0].code == diag_code::read_as_box);
+  REQUIRE(percent_change.contests.size() == 1);
+  REQUIRE(percent_change.contests[0].entries.size() == 2);
+  CHECK(percent_change.contests[0].entries[0].printed_change == std::optional<double>(3.1));
+
   // a share written out, a dash between the count and its share: each row was dropped (a share alone was warned)
   for (const char* text : {"Fryerns\nLabour: 1160 votes (51.9 per cent)\nConservative: 529 votes (23.7 per cent)\n",
                            "Fryerns\nLabour \xE2\x80\x94 1,160 \xE2\x80\x94 51.9%\nConservative \xE2\x80\x94 529 \xE2\x80\x94 23.7%\n"}) {

@@ -1423,6 +1423,7 @@ class assembler {
   void line(const clean_line& l, remembered_line* memo = nullptr) {
     if (wiki_ && wiki_row(l)) return;
     const auto& c = classification(l, memo);
+    const auto said = doc_.diagnostics.size();
     if (c.kind != line_kind::results && c.kind != line_kind::previous)  // (said when it had counts, unread)
       for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
     if (rejected_list_ && c.kind != line_kind::blank) {
@@ -1455,6 +1456,7 @@ class assembler {
         // a Wikipedia box's row with the box's header not pasted (selected from its first candidate down):
         // the rows of a box from here on, said so
         if (box_row_without_header(l)) {
+          doc_.diagnostics.resize(said);  // (what the line said read otherwise: `+3.1%` is the box's change, not a share)
           diag({l.line, 1}, severity::info, diag_code::read_as_box,
                "read as a Wikipedia election box, whose header row is not in the text");
           wiki_ = true;
