@@ -132,6 +132,27 @@ TEST_CASE("parsing - stated totals") {
     CHECK(doc.contests.empty());
     CHECK(test::count_diags(doc, diag_code::orphan_total) == 1);
   }
+  SECTION("an electorate and turnout just above a contest are its own") {
+    // (as some council pages print them, above the candidates: they were warned as figures with no contest above)
+    auto doc = parse("Fryerns\nElectorate: 9,012   Turnout: 25%\n\nCandidate\tParty\tVotes\nSam Huggins\tLabour\t1,160\n"
+                     "Kim Brown\tConservative\t529\n");
+    CHECK(doc.diagnostics.empty());
+    REQUIRE(doc.contests.size() == 1);
+    CHECK(doc.contests[0].stated.electorate == std::optional<std::int64_t>(9012));
+    CHECK(doc.contests[0].stated.turnout_percent == std::optional<double>(25.0));
+    // a total is not (a summary's `Votes cast` above a report is not its first contest's), nor figures far above
+    std::string far = "Electorate: 9,012\n";
+    for (int i = 0; i < 10; ++i) far += "A heading\n";
+    far += "Lab 1,160; Con 529 Votes cast 1,689\n";
+    for (const std::string& text : {std::string("Votes cast 2,236\nLab 1,160; Con 529\n"), far}) {
+      INFO(text);
+      auto apart = parse(text);
+      REQUIRE(apart.contests.size() == 1);
+      CHECK(!apart.contests[0].stated.electorate);
+      CHECK(apart.contests[0].stated.total != std::optional<std::int64_t>(2236));
+      CHECK(test::count_diags(apart, diag_code::orphan_total) == 1);
+    }
+  }
 }
 
 TEST_CASE("parsing - one field a line") {

@@ -1561,7 +1561,23 @@ class assembler {
     return k;
   }
 
+  /// The figures held above `ct` (starting on `line`) are its own when they lie a few lines above it; the others
+  /// (and, with no contest, all: `ct` null) are said and ignored.
+  void held_for_next(contest* ct, std::uint32_t line) {
+    for (const auto& p : held_) {
+      if (ct && p.where.line + 8 >= line) {
+        set_stated(ct->stated, p, "the total");
+        continue;
+      }
+      diag(p.where, severity::warning, diag_code::orphan_total,
+           "a stated figure (" + (p.kind == stated_kind::turnout ? detail::format_double(*p.percent) + "%" : detail::num(p.value)) +
+               ") with no contest above it or just below it: ignored");
+    }
+    held_.clear();
+  }
+
   void finish() {
+    held_for_next(nullptr, 0);
     close_block();
     if (open_ && dangling_) {
       doc_.diagnostics.push_back({dangling_at_, severity::warning, diag_code::dangling_label,
@@ -1597,6 +1613,7 @@ class assembler {
   std::vector<pending_line> pending_;
   std::optional<std::string> heading_;
   target last_target_ = target::none;
+  std::vector<piece> held_;  // stated figures with no contest above them, for the contest below (held_for_next)
   bool open_ = false;  // the last contest's results were cut off (trailing `;` or a label with no number)
   std::optional<std::string> dangling_;
   source_position dangling_at_;
@@ -1771,6 +1788,13 @@ class assembler {
       if (last_target_ == target::contest && last() && pending_.empty()) st = &last()->stated;
       else if (last_target_ == target::previous && last() && last()->previous && pending_.empty()) st = &last()->previous->stated;
       for (const auto& p : r.pieces) {
+        // `Electorate: 9,012  Turnout: 25%` above a council page's candidates: the contest's below, when one
+        // starts within a few lines (held_for_next)
+        if (!st && (p.kind == stated_kind::electorate || p.kind == stated_kind::ballots || p.kind == stated_kind::turnout ||
+                    p.kind == stated_kind::rejected)) {
+          held_.push_back(p);
+          continue;
+        }
         if (!st) {
           diag(p.where, severity::warning, diag_code::orphan_total,
                "a stated figure (" + (p.kind == stated_kind::turnout ? detail::format_double(*p.percent) + "%" : detail::num(p.value)) +
@@ -1956,6 +1980,7 @@ class assembler {
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
   void start_contest(const clean_line& l, const classified& c, std::size_t from, bool with_prefix = true) {
     contest& ct = doc_.contests.emplace_back();  // built where it stays (nothing below adds a contest)
+    if (!held_.empty()) held_for_next(&ct, l.line);
     ct.line = l.line;
     ct.end_line = l.line;
     // views of the line (or of the headings held above it), read before anything is kept
@@ -2229,6 +2254,7 @@ class assembler {
     pending_.clear();
     if (!above.empty()) heading_ = above.front().text;
     ct.area = heading_;
+    if (!held_.empty()) held_for_next(&ct, l.line);
     doc_.contests.push_back(std::move(ct));
     last_target_ = target::contest;
     wiki_contest_ = true;
