@@ -29,6 +29,9 @@ TEST_CASE("formats - recognising the reader") {
   CHECK(detect_format("person_name,party_name,ballot_paper_id,votes_cast\nA,Lab,x,1") == input_format::csv);
   CHECK(detect_format("Name, Party, Votes\nSam Huggins, Labour, 1160") == input_format::csv);
   CHECK(detect_format("Candidate\tParty\tVotes\nA\tLab\t1") == input_format::text);  // a council page's header
+  CHECK(detect_format("Party\tCandidate\tVotes\t%\t\xC2\xB1%\nLab\tA\t1\t2.0\t+1.0") == input_format::text);  // a box's
+  // a spreadsheet's rows pasted (tab-separated), with a ward column to group them
+  CHECK(detect_format("Ward\tCandidate\tParty\tVotes\nFryerns\tA\tLab\t1") == input_format::csv);
   CHECK(detect_format("Sam Huggins, Labour, 1160\nKim Brown, Conservative, 529") == input_format::text);
   CHECK(detect_format("Lab 1,160; Con 529; LD 329") == input_format::text);
   CHECK(detect_format("") == input_format::text);
@@ -173,6 +176,30 @@ TEST_CASE("formats - Democracy Club's CSV, several wards in one file") {
     auto r2 = compute(d2);
     CHECK(test::count_checks(r2.contests[0], "elected_mismatch") >= 1);
   }
+}
+
+TEST_CASE("formats - a spreadsheet's rows pasted, tab-separated") {
+  // copied from a spreadsheet, one candidate a row with its ward: each row was said to have no party before its count,
+  // and nothing was read
+  auto doc = parse("Ward\tCandidate\tParty\tVotes\tElected\nFryerns\tSam Huggins\tLabour\t1160\tY\n"
+                   "Fryerns\tKim Brown\tConservative\t529\tN\nPitsea\tJo Smith\tLabour\t\"1,600\"\tY\n"
+                   "Pitsea\tAl Jones, Jr\tGreen\t900\tN\n");
+  CHECK(doc.format == input_format::csv);
+  CHECK(doc.diagnostics.empty());
+  REQUIRE(doc.contests.size() == 2);
+  CHECK(doc.contests[0].ward == std::optional<std::string>("Fryerns"));
+  REQUIRE(doc.contests[1].entries.size() == 2);
+  CHECK(doc.contests[1].entries[0].votes == 1600);  // (a quoted count with its comma)
+  CHECK(doc.contests[1].entries[1].name == std::optional<std::string>("Al Jones, Jr"));  // (a comma is not a separator)
+  CHECK(doc.contests[1].entries[1].where.line == 5);
+  auto r = compute(doc);
+  CHECK(test::party(r.contests[0], "Lab")->share_tenths == 687);
+  for (const auto& c : r.contests) CHECK(c.checks.empty());
+  // a row whose count is not one is said at its column, as in a CSV file
+  auto bad = parse("Ward\tCandidate\tParty\tVotes\nFryerns\tSam Huggins\tLabour\tn/a\nFryerns\tKim Brown\tConservative\t529\n");
+  REQUIRE(!bad.diagnostics.empty());
+  CHECK(bad.diagnostics[0].where.line == 2);
+  CHECK(bad.diagnostics[0].where.column == 28);
 }
 
 TEST_CASE("formats - CSV that goes wrong says where") {

@@ -1569,11 +1569,15 @@ class assembler {
         set_stated(ct->stated, p, "the total");
         continue;
       }
-      diag(p.where, severity::warning, diag_code::orphan_total,
-           "a stated figure (" + (p.kind == stated_kind::turnout ? detail::format_double(*p.percent) + "%" : detail::num(p.value)) +
-               ") with no contest above it or just below it: ignored");
+      orphan(p, ") with no contest above it or just below it: ignored");
     }
     held_.clear();
+  }
+
+  /// Says a stated figure is not read: `why` after the figure.
+  void orphan(const piece& p, const char* why) {
+    diag(p.where, severity::warning, diag_code::orphan_total,
+         detail::cat({"a stated figure (", p.kind == stated_kind::turnout ? detail::format_double(*p.percent) + "%" : detail::num(p.value), why}));
   }
 
   void finish() {
@@ -1796,9 +1800,7 @@ class assembler {
           continue;
         }
         if (!st) {
-          diag(p.where, severity::warning, diag_code::orphan_total,
-               "a stated figure (" + (p.kind == stated_kind::turnout ? detail::format_double(*p.percent) + "%" : detail::num(p.value)) +
-                   ") with no contest above it: ignored");
+          orphan(p, ") with no contest above it: ignored");
           continue;
         }
         set_stated(*st, p, "the total");

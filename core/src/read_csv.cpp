@@ -15,50 +15,72 @@ enum class column {
   percent, electorate, turnout, turnout_percent, rejected, total, change,
 };
 
-/// What a header names. Spaces, hyphens and case do not matter: `Votes cast`, `votes_cast`, `VOTES-CAST`.
-column column_kind(std::string_view header) {
+/// A header's text as the tables below spell it: spaces, hyphens and points as `_`, lower case (`Votes cast`,
+/// `votes_cast`, `VOTES-CAST` are one).
+std::string header_key(std::string_view header) {
   std::string h;
   for (char c : trim(header)) h += (c == ' ' || c == '-' || c == '.') ? '_' : to_lower(c);
-  static const std::pair<std::string_view, column> names[] = {
-      {"person_name", column::name}, {"name", column::name}, {"candidate", column::name},
-      {"candidate_name", column::name}, {"person", column::name}, {"candidate_s_name", column::name},
-      {"surname", column::surname}, {"last_name", column::surname}, {"family_name", column::surname},
-      {"forenames", column::forenames}, {"forename", column::forenames}, {"first_name", column::forenames},
-      {"given_name", column::forenames},
-      {"party_name", column::party}, {"party", column::party}, {"description", column::party},
-      {"party_description", column::party}, {"label", column::party}, {"party_label", column::party},
-      {"votes_cast", column::votes}, {"votes", column::votes}, {"vote", column::votes}, {"num_ballots", column::votes},
-      {"candidate_votes", column::votes}, {"number_of_votes", column::votes},
-      {"ballot_paper_id", column::ballot}, {"ballot_id", column::ballot}, {"ballot", column::ballot},
-      {"contest", column::ballot}, {"post_id", column::ballot},
-      {"post_label", column::ward}, {"ward", column::ward}, {"ward_name", column::ward}, {"division", column::ward},
-      {"constituency", column::ward}, {"constituency_name", column::ward}, {"electoral_division", column::ward},
-      {"post", column::ward}, {"seat", column::ward},
-      {"council", column::area}, {"organisation", column::area}, {"organisation_name", column::area},
-      {"local_authority", column::area}, {"authority", column::area}, {"area", column::area}, {"region", column::area},
-      {"elected", column::elected}, {"is_winner", column::elected}, {"winner", column::elected},
-      {"seats_contested", column::seats}, {"winner_count", column::seats}, {"seats", column::seats},
-      {"vacancies", column::seats},
-      {"%", column::percent}, {"percent", column::percent}, {"percentage", column::percent}, {"share", column::percent},
-      {"vote_share", column::percent}, {"votes_%", column::percent},
-      {"electorate", column::electorate}, {"registered_electors", column::electorate},
-      {"turnout", column::turnout}, {"ballot_papers_issued", column::turnout}, {"ballots_issued", column::turnout},
-      {"turnout_%", column::turnout_percent}, {"turnout_percentage", column::turnout_percent},
-      {"turnout_percent", column::turnout_percent},
-      {"rejected", column::rejected}, {"rejected_ballots", column::rejected}, {"spoilt_ballots", column::rejected},
-      {"total_rejected_ballots", column::rejected}, {"ballot_papers_rejected", column::rejected},
-      {"total_valid_votes", column::total}, {"valid_votes", column::total}, {"total_votes", column::total},
-      {"change", column::change}, {"±%", column::change}, {"+/_%", column::change}, {"+/_", column::change},
-      // Democracy Club columns that say nothing about the votes
-      {"person_id", column::ignored}, {"party_id", column::ignored}, {"election_id", column::ignored},
-      {"election_date", column::ignored}, {"election_current", column::ignored}, {"cancelled_poll", column::ignored},
-      {"party_lists_in_use", column::ignored}, {"party_list_position", column::ignored}, {"gss", column::ignored},
-      {"post_gss", column::ignored}, {"date", column::ignored}, {"year", column::ignored}, {"source", column::ignored},
-      {"id", column::ignored}, {"rank", column::ignored}, {"position", column::ignored},
-  };
+  return h;
+}
+
+using column_names = std::pair<std::string_view, column>;
+
+/// The columns that say a first line is a header (votes, who, and what groups the rows into contests): all that
+/// recognising CSV needs, and all of the table the page's module keeps (the rest is the second module's).
+constexpr column_names header_columns[] = {
+    {"person_name", column::name}, {"name", column::name}, {"candidate", column::name},
+    {"candidate_name", column::name}, {"person", column::name}, {"candidate_s_name", column::name},
+    {"surname", column::surname}, {"last_name", column::surname}, {"family_name", column::surname},
+    {"party_name", column::party}, {"party", column::party}, {"description", column::party},
+    {"party_description", column::party}, {"label", column::party}, {"party_label", column::party},
+    {"votes_cast", column::votes}, {"votes", column::votes}, {"vote", column::votes}, {"num_ballots", column::votes},
+    {"candidate_votes", column::votes}, {"number_of_votes", column::votes},
+    {"ballot_paper_id", column::ballot}, {"ballot_id", column::ballot}, {"ballot", column::ballot},
+    {"contest", column::ballot}, {"post_id", column::ballot},
+    {"post_label", column::ward}, {"ward", column::ward}, {"ward_name", column::ward}, {"division", column::ward},
+    {"constituency", column::ward}, {"constituency_name", column::ward}, {"electoral_division", column::ward},
+    {"post", column::ward}, {"seat", column::ward},
+};
+
+/// The other columns read.
+constexpr column_names other_columns[] = {
+    {"forenames", column::forenames}, {"forename", column::forenames}, {"first_name", column::forenames},
+    {"given_name", column::forenames},
+    {"council", column::area}, {"organisation", column::area}, {"organisation_name", column::area},
+    {"local_authority", column::area}, {"authority", column::area}, {"area", column::area}, {"region", column::area},
+    {"elected", column::elected}, {"is_winner", column::elected}, {"winner", column::elected},
+    {"seats_contested", column::seats}, {"winner_count", column::seats}, {"seats", column::seats},
+    {"vacancies", column::seats},
+    {"%", column::percent}, {"percent", column::percent}, {"percentage", column::percent}, {"share", column::percent},
+    {"vote_share", column::percent}, {"votes_%", column::percent},
+    {"electorate", column::electorate}, {"registered_electors", column::electorate},
+    {"turnout", column::turnout}, {"ballot_papers_issued", column::turnout}, {"ballots_issued", column::turnout},
+    {"turnout_%", column::turnout_percent}, {"turnout_percentage", column::turnout_percent},
+    {"turnout_percent", column::turnout_percent},
+    {"rejected", column::rejected}, {"rejected_ballots", column::rejected}, {"spoilt_ballots", column::rejected},
+    {"total_rejected_ballots", column::rejected}, {"ballot_papers_rejected", column::rejected},
+    {"total_valid_votes", column::total}, {"valid_votes", column::total}, {"total_votes", column::total},
+    {"change", column::change}, {"\xC2\xB1%", column::change}, {"+/_%", column::change}, {"+/_", column::change},
+    // Democracy Club columns that say nothing about the votes
+    {"person_id", column::ignored}, {"party_id", column::ignored}, {"election_id", column::ignored},
+    {"election_date", column::ignored}, {"election_current", column::ignored}, {"cancelled_poll", column::ignored},
+    {"party_lists_in_use", column::ignored}, {"party_list_position", column::ignored}, {"gss", column::ignored},
+    {"post_gss", column::ignored}, {"date", column::ignored}, {"year", column::ignored}, {"source", column::ignored},
+    {"id", column::ignored}, {"rank", column::ignored}, {"position", column::ignored},
+};
+
+template <std::size_t N>
+column look_up(const std::string& key, const column_names (&names)[N]) {
   for (const auto& [n, k] : names)
-    if (h == n) return k;
+    if (key == n) return k;
   return column::unknown;
+}
+
+/// What a header names (docs/formats.md lists them).
+column column_kind(std::string_view header) {
+  const auto key = header_key(header);
+  const auto k = look_up(key, header_columns);
+  return k != column::unknown ? k : look_up(key, other_columns);
 }
 
 struct field {
@@ -111,7 +133,7 @@ class csv_scanner {
         while (i_ < t_.size() && t_[i_] != delim_ && t_[i_] != '\n' && t_[i_] != '\r') { f.text += t_[i_]; advance(); }
         if (closed && !trim(std::string_view(t_).substr(after, i_ - after)).empty())
           doc_->diagnostics.push_back({{f.at.line, f.at.column}, severity::warning, diag_code::syntax_error,
-                                      "expected ',' after a closing quote, saw '" + std::string(t_.substr(after, std::min<std::size_t>(i_ - after, 20))) +
+                                      "expected " + std::string(delim_ == '\t' ? "a tab" : delim_ == ';' ? "';'" : "','") + " after a closing quote, saw '" + std::string(t_.substr(after, std::min<std::size_t>(i_ - after, 20))) +
                                           "': kept as part of the field"});
       } else {
         while (i_ < t_.size() && t_[i_] != delim_ && t_[i_] != '\n' && t_[i_] != '\r') { f.text += t_[i_]; advance(); }
@@ -143,6 +165,7 @@ class csv_scanner {
 };
 
 char delimiter_of(std::string_view header_line) {
+  if (header_line.find('\t') != std::string_view::npos) return '\t';  // (a spreadsheet's rows pasted: tab-separated)
   bool in_quote = false;
   int commas = 0, semicolons = 0;
   for (char c : header_line) {
@@ -189,25 +212,28 @@ void names_from_ballot(std::string_view id, std::optional<std::string>& area, st
 }  // namespace
 
 bool looks_like_csv_header(std::string_view line) noexcept {
-  if (line.find('\t') != std::string_view::npos) return false;
+  // (a header with tabs is a spreadsheet's rows pasted only with a ward or ballot column to group them: a council
+  // page's `Candidate<TAB>Party<TAB>Votes` and a Wikipedia box's header are the text reader's, under their heading)
+  const bool tabbed = line.find('\t') != std::string_view::npos;
   char delim = delimiter_of(line);
-  bool votes = false, who = false;
+  bool votes = false, who = false, grouped = false;
   int fields = 0;
   bool in_quote = false;
   std::string cell;
   for (std::size_t i = 0; i <= line.size(); ++i) {
     if (i < line.size() && line[i] == '"') { in_quote = !in_quote; continue; }
     if (i == line.size() || (!in_quote && line[i] == delim)) {
-      auto k = column_kind(cell);
+      auto k = look_up(header_key(cell), header_columns);  // (not column_kind: the rest of its table stays out of the page's module)
       votes = votes || k == column::votes;
       who = who || k == column::name || k == column::party || k == column::surname;
+      grouped = grouped || k == column::ward || k == column::ballot;
       ++fields;
       cell.clear();
       continue;
     }
     if (cell.size() < 64) cell += line[i];
   }
-  return fields >= 2 && votes && who;
+  return fields >= 2 && votes && who && (grouped || !tabbed);
 }
 
 void read_csv(std::string_view text, std::size_t start, document& doc) {

@@ -81,6 +81,20 @@ test('the switch: CSV pasted and read as CSV (by the second module), then read a
   await context.close();
 });
 
+test('a spreadsheet\'s rows pasted (tab-separated, a ward column): read as CSV by the second module', async () => {
+  const { context, page, errors, requests } = await open();
+  await paste(page, data('spreadsheet-rows.tsv'));
+  await cardsAre(page, 2);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), true);
+  assert.equal(await page.textContent('#format-note'), 'Recognised: CSV.');
+  assert.match(await page.locator('.card h3').nth(1).textContent(), /Basildon — Pitsea North West/);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  assert.equal(await cell(page, 1, 'TUSC', 'share'), '6.6%');
+  assert.equal(await page.locator('.card .checks li').count(), 0);  // (every Elected mark agrees with the votes)
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a council page with its previous result, and plain Name, Party, Votes lines', async () => {
   const { context, page, errors } = await open();
   await paste(page, data('council-page-previous.txt'));
