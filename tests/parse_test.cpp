@@ -797,6 +797,20 @@ TEST_CASE("parsing - cards with captioned or signed figures, a name and party in
   CHECK(c.entries[0].printed_change == std::optional<double>(3.1));
   CHECK(c.entries[1].votes == 529);
 
+  // a news site's layout: the outcome under the constituency's name, a caption above each figure. The outcome
+  // and the captions were headings, and each candidate a contest of its own (the next one named `Change - -36.3`)
+  auto news = parse("Basildon and Billericay\nConservative hold\nCandidates\nRichard Holden\nConservative\nVotes\n12,905\n"
+                    "Vote share\n50.0%\nChange\n-36.3\nAlex Harrison\nLabour\nVotes\n12,885\nVote share\n50.0%\nChange\n+8.5\n");
+  CHECK(news.diagnostics.empty());
+  REQUIRE(news.contests.size() == 1);
+  const auto& n = news.contests[0];
+  CHECK(n.ward == std::optional<std::string>("Basildon and Billericay"));
+  CHECK(n.outcome == std::optional<std::string>("Conservative hold"));
+  REQUIRE(n.entries.size() == 2);
+  CHECK(n.entries[1].name == std::optional<std::string>("Alex Harrison"));
+  CHECK(n.entries[1].printed_change == std::optional<double>(8.5));
+  CHECK(compute(news).contests[0].checks.empty());  // (the outcome and both shares agree with the votes)
+
   // a name and its party in one column: each row was a contest of its own, with an unlabelled candidate
   auto one_column = parse("Fryerns\nCandidate\tVotes\nSam Huggins (Labour)\t1,160\nKim Brown (Conservative)\t529\n\n"
                           "Pitsea\nCandidate\tVotes\t%\tElected\nJo Smith, Labour\t900\t60.0%\tYes\nAl Jones, Green\t600\t40.0%\tNo\n");

@@ -745,7 +745,8 @@ std::string_view without_results_for(std::string_view t) {
                                                   "declaration of result of poll", "notice of result of poll",
                                                   "voting summary", "summary", "election summary", "statistics", "turnout",
                                                   // a table's column headings copied a line each (results cards)
-                                                  "candidate", "party", "votes", "%", "outcome"};
+                                                  "candidate", "party", "votes", "%", "outcome", "vote share", "share",
+                                                  "change"};
   auto caption = [](std::string_view w) {
     w = without_colon(w);
     return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
@@ -1520,6 +1521,12 @@ class assembler {
             last_target_ = target::none;
             return;
           }
+        } else if (const auto t = trim(std::string_view(l.text)); !outcome_party(t).empty() && reg_.find(outcome_party(t))) {
+          // above the results (as the BBC prints `Conservative hold` under the constituency's name): the outcome
+          // of the contest that starts within a few lines below, not a part of its name
+          held_outcome_ = std::string(t);
+          held_outcome_at_ = position(l, static_cast<std::size_t>(t.data() - l.text.data()));
+          return;
         }
         close_block();
         prev_block_ = false;
@@ -1564,6 +1571,11 @@ class assembler {
   /// The figures held above `ct` (starting on `line`) are its own when they lie a few lines above it; the others
   /// (and, with no contest, all: `ct` null) are said and ignored.
   void held_for_next(contest* ct, std::uint32_t line) {
+    if (held_outcome_ && ct && held_outcome_at_.line + 8 >= line) {
+      ct->outcome = std::move(held_outcome_);
+      ct->outcome_at = held_outcome_at_;
+    }
+    held_outcome_.reset();
     for (const auto& p : held_) {
       if (ct && p.where.line + 8 >= line) {
         set_stated(ct->stated, p, "the total");
@@ -1618,6 +1630,8 @@ class assembler {
   std::optional<std::string> heading_;
   target last_target_ = target::none;
   std::vector<piece> held_;  // stated figures with no contest above them, for the contest below (held_for_next)
+  std::optional<std::string> held_outcome_;  // an outcome line above the results, for the contest below
+  source_position held_outcome_at_;
   bool open_ = false;  // the last contest's results were cut off (trailing `;` or a label with no number)
   std::optional<std::string> dangling_;
   source_position dangling_at_;
@@ -1982,7 +1996,7 @@ class assembler {
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
   void start_contest(const clean_line& l, const classified& c, std::size_t from, bool with_prefix = true) {
     contest& ct = doc_.contests.emplace_back();  // built where it stays (nothing below adds a contest)
-    if (!held_.empty()) held_for_next(&ct, l.line);
+    if (!held_.empty() || held_outcome_) held_for_next(&ct, l.line);
     ct.line = l.line;
     ct.end_line = l.line;
     // views of the line (or of the headings held above it), read before anything is kept
@@ -2256,7 +2270,7 @@ class assembler {
     pending_.clear();
     if (!above.empty()) heading_ = above.front().text;
     ct.area = heading_;
-    if (!held_.empty()) held_for_next(&ct, l.line);
+    if (!held_.empty() || held_outcome_) held_for_next(&ct, l.line);
     doc_.contests.push_back(std::move(ct));
     last_target_ = target::contest;
     wiki_contest_ = true;
