@@ -243,6 +243,26 @@ TEST_CASE("audit - elected markers and turnout") {
   CHECK(test::count_checks(t.contests[0], "turnout_mismatch") == 1);
 }
 
+TEST_CASE("audit - the stated majority") {
+  // a majority that the votes do not give was passed over without a word
+  auto wrong = run("Fryerns\nLabour 1,160\nConservative 529\nMajority 700\n");
+  REQUIRE(test::count_checks(wrong.contests[0], "majority_mismatch") == 1);
+  CHECK(wrong.contests[0].checks[0].message == "stated majority 700 but Labour 1,160 less Conservative 529 is 631");
+  CHECK(run("Fryerns\nLabour 1,160\nConservative 529\nMajority 631\n").contests[0].checks.empty());
+  // three seats: the last elected's lead over the first not elected (1,053 - 529), or the first's over the second
+  // (1,160 - 1,142), as sources count it
+  for (const char* majority : {"524", "18"}) {
+    INFO(majority);
+    auto three = run((std::string("Fryerns (three seats)\tEleanor Donne\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; "
+                                  "TUSC 218 (9.7%) Votes cast 2,236 Majority ") + majority).c_str());
+    CHECK(three.contests[0].checks.empty());
+  }
+  auto three = run("Fryerns (three seats)\tEleanor Donne\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 Majority 631");
+  REQUIRE(test::count_checks(three.contests[0], "majority_mismatch") == 1);
+  CHECK(three.contests[0].checks[0].message ==
+        "stated majority 631 but Lab 1,053 (the last elected) less Con 529 is 524");
+}
+
 TEST_CASE("focus - chosen, or the party whose share is printed") {
   auto r = run("Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%)");
   CHECK(r.contests[0].focus == std::optional<std::string>("TUSC"));

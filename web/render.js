@@ -48,7 +48,7 @@ export function barChart(rows, { focus, label } = {}) {
 function checkText(check) {
   const kind = { total_mismatch: 'Total does not add up', share_mismatch: 'Printed share does not match',
     tie_at_boundary: 'Tie for the last seat', method_fallback: 'Method changed', elected_mismatch: 'Elected marker disagrees',
-    turnout_mismatch: 'Turnout does not match', change_mismatch: 'Printed change does not match',
+    turnout_mismatch: 'Turnout does not match', majority_mismatch: 'Majority does not match', change_mismatch: 'Printed change does not match',
     outcome_mismatch: 'Hold or gain disagrees', previous_share_mismatch: 'Previous result: printed share does not match',
     previous_total_mismatch: 'Previous result: total does not add up', votes_overflow: 'Votes beyond 10^18',
     previous_votes_overflow: 'Previous result: votes beyond 10^18' }[check.code] || check.code;

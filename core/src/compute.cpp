@@ -125,7 +125,7 @@ printed_figure printed_at(double percent, int decimals) {
   }
 }
 
-std::string pct(int value, int decimals) { return format_fixed(value, decimals) + "%"; }
+detail::short_text pct(int value, int decimals) { return detail::fixed(value, decimals, true); }
 
 /// A share as an exact fraction: method values are integers, or means (sum / count) brought to a
 /// common denominator.
@@ -134,7 +134,7 @@ struct fraction {
   i128 den = 0;
 };
 
-std::string groups(std::int64_t n) { return group_thousands(n); }
+detail::short_text groups(std::int64_t n) { return detail::grouped(n); }
 
 }  // namespace
 
@@ -242,10 +242,10 @@ void compare_with_previous(const contest& c, const compute_options& options, con
       int printed_t = tenths(*e.printed_change);
       int exact_t = tenths(*pr.change);
       if (printed_t == *pr.change_tenths || printed_t == exact_t) continue;
-      auto signed_pct = [](int t) { return (t > 0 ? "+" : "") + format_tenths(t); };
+      auto signed_pct = [](int t) { return detail::fixed(t, 1, false, true); };
       out.checks.push_back({"change_mismatch", pr.label,
                             detail::cat({"printed change ", signed_pct(printed_t), " for ", pr.label, ", but its share went from ",
-                                         format_tenths(pr.share_tenths - *pr.change_tenths), "% to ", format_tenths(pr.share_tenths),
+                                         detail::fixed(pr.share_tenths - *pr.change_tenths, 1), "% to ", detail::fixed(pr.share_tenths, 1),
                                          "%: ", signed_pct(*pr.change_tenths), " points"}),
                             e.where});
     }
@@ -506,6 +506,19 @@ contest_result compute_contest(const contest& c, const compute_options& options,
                                        diff < 0 ? " less" : " more", " than the sum of ", what, " (", groups(basis), ")"}),
                           c.stated.total_at});
   }
+  // audit: the stated majority, the winner's lead over the first candidate not elected (in a multi-seat contest,
+  // the last elected's lead, or the first's over the second: sources differ, and either passes)
+  if (c.stated.majority && order_n > n) {
+    const auto& in = out.candidates[order[n - 1]];
+    const auto& next = out.candidates[order[n]];
+    const std::int64_t lead = in.votes - next.votes;
+    if (*c.stated.majority != lead && *c.stated.majority != out.candidates[order[0]].votes - out.candidates[order[1]].votes)
+      out.checks.push_back({"majority_mismatch", std::nullopt,
+                            detail::cat({"stated majority ", groups(*c.stated.majority), " but ", in.label, " ", groups(in.votes),
+                                         n > 1 ? " (the last elected) less " : " less ", next.label, " ", groups(next.votes),
+                                         " is ", groups(lead)}),
+                            {c.line, 1}});
+  }
   if (c.stated.ballots && c.stated.electorate && *c.stated.electorate > 0) {
     out.turnout_percent = 100.0 * static_cast<double>(*c.stated.ballots) / static_cast<double>(*c.stated.electorate);
     if (c.stated.turnout_percent) {
@@ -561,7 +574,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
                                    groups(shares_of_all ? out.all_votes : static_cast<std::int64_t>(out.denominator)),
                                    shares_of_all ? ", of all votes, as its other shares are" : ", method ",
                                    shares_of_all ? "" : to_string(out.method), "); off by ",
-                                   format_fixed(std::abs(shown - shown_printed), shown_decimals), " points"});
+                                   detail::fixed(std::abs(shown - shown_printed), shown_decimals), " points"});
     // (a figure unstated is 0, which is passed over)
     const std::pair<std::string_view, std::int64_t> alternatives[] = {
         {"the stated total", c.stated.total.value_or(0)},

@@ -8,37 +8,39 @@
 
 namespace wardshare {
 
-std::string group_thousands(std::int64_t n) {
-  // written backwards into a buffer: no temporaries (this runs for every figure in every report line)
-  char buf[32];
-  char* end = buf + sizeof buf;
-  char* p = end;
+detail::short_text detail::grouped(std::int64_t n) noexcept {
+  // written backwards: no temporaries (this runs for every figure in every report line)
+  short_text t;
   auto u = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
   int digits = 0;
   do {
-    if (digits && digits % 3 == 0) *--p = ',';
-    *--p = static_cast<char>('0' + u % 10);
+    if (digits && digits % 3 == 0) t.buf[--t.from] = ',';
+    t.buf[--t.from] = static_cast<char>('0' + u % 10);
     u /= 10;
     ++digits;
   } while (u);
-  if (n < 0) *--p = '-';
-  return std::string(p, static_cast<std::size_t>(end - p));
+  if (n < 0) t.buf[--t.from] = '-';
+  return t;
 }
 
-std::string format_fixed(int value, int decimals) {
-  char buf[24];
-  char* end = buf + sizeof buf;
-  char* p = end;
+detail::short_text detail::fixed(int value, int decimals, bool percent, bool plus) noexcept {
+  short_text t;
+  if (percent) t.buf[--t.from] = '%';
   auto u = value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
-  for (int k = 0; k < decimals; ++k, u /= 10) *--p = static_cast<char>('0' + u % 10);
-  if (decimals > 0) *--p = '.';
+  for (int k = 0; k < decimals; ++k, u /= 10) t.buf[--t.from] = static_cast<char>('0' + u % 10);
+  if (decimals > 0) t.buf[--t.from] = '.';
   do {
-    *--p = static_cast<char>('0' + u % 10);
+    t.buf[--t.from] = static_cast<char>('0' + u % 10);
     u /= 10;
   } while (u);
-  if (value < 0) *--p = '-';
-  return std::string(p, static_cast<std::size_t>(end - p));
+  if (value < 0) t.buf[--t.from] = '-';
+  else if (plus && value > 0) t.buf[--t.from] = '+';
+  return t;
 }
+
+std::string group_thousands(std::int64_t n) { return std::string(detail::grouped(n)); }
+
+std::string format_fixed(int value, int decimals) { return std::string(detail::fixed(value, decimals)); }
 
 std::string format_tenths(int tenths) { return format_fixed(tenths, 1); }
 

@@ -561,28 +561,30 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         }
       }
-      // `51.9 per cent`, `(51.9 per cent)`: a share written out, after its count
-      if (k + 2 < ws.size() && label.empty() && !r.pieces.empty() && detail::iequals(ws[k + 1].text, "per")) {
-        const bool open = w.text.front() == '(';
-        auto cent = ws[k + 2].text;
-        if (open && cent.back() == ')') cent.remove_suffix(1);
-        const auto digits = open ? w.text.substr(1) : w.text;
-        if (auto v = detail::read_decimal(digits); v && *v <= 100 && detail::iequals(cent, "cent")) {
-          set_percent(r.pieces.back(), *v, digits);
-          k += 2;
-          continue;
+      if (label.empty()) {
+        if (!r.pieces.empty()) {  // (after a count)
+          // `51.9 per cent`, `(51.9 per cent)`: a share written out
+          if (k + 2 < ws.size() && ws[k + 1].text.size() == 3 && detail::iequals(ws[k + 1].text, "per")) {
+            const bool open = w.text.front() == '(';
+            auto cent = ws[k + 2].text;
+            if (open && cent.back() == ')') cent.remove_suffix(1);
+            const auto digits = open ? w.text.substr(1) : w.text;
+            if (auto v = detail::iequals(cent, "cent") ? detail::read_decimal(digits) : std::nullopt; v && *v <= 100) {
+              set_percent(r.pieces.back(), *v, digits);
+              k += 2;
+              continue;
+            }
+          }
+          // `Labour — 1,160 — 51.9%`: a dash between a count and its share
+          if (w.text.size() <= 3 && (w.text == "-" || w.text == "\xE2\x80\x93" || w.text == "\xE2\x80\x94")) continue;
         }
-      }
-      // `Labour — 1,160 — 51.9%`: a dash between a count and its share
-      if (label.empty() && !r.pieces.empty() &&
-          (w.text == "-" || w.text == "\xE2\x80\x93" || w.text == "\xE2\x80\x94"))
-        continue;
-      // `Sam Huggins, Labour (1,160)`: a count in brackets after its label, the last word of its result (not a
-      // year: `Previous result (2021)`)
-      if (w.text.size() > 2 && w.text.front() == '(' && w.text.back() == ')' && !label.empty() && k + 1 == ws.size() &&
-          is_digit(w.text[1]) && is_digit(w.text[w.text.size() - 2]) &&
-          !(w.text.size() == 6 && (w.text.substr(1, 2) == "19" || w.text.substr(1, 2) == "20")))
+      } else if (w.text.front() == '(' && k + 1 == ws.size() && w.text.size() > 2 && w.text.back() == ')' &&
+                 is_digit(w.text[1]) && is_digit(w.text[w.text.size() - 2]) &&
+                 !(w.text.size() == 6 && (w.text.substr(1, 2) == "19" || w.text.substr(1, 2) == "20"))) {
+        // `Sam Huggins, Labour (1,160)`: a count in brackets after its label, the last word of its result (not a
+        // year: `Previous result (2021)`)
         w.text = w.text.substr(1, w.text.size() - 2);
+      }
       if (auto n = read_number(w.text)) {
         auto where = position(l, label.empty() ? w.offset : label.front().offset);
         if (n->too_large) {
@@ -666,25 +668,20 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
             !(k + 1 < ws.size() && detail::iequals(ws[k + 1].text, "cast")))
           continue;
         // `Sam Huggins (Lab) 1,160 51.9 +3.1`, a box's row with spaces for tabs: the share and change printed
-        // after the votes without a `%` (checked against the votes like any printed share)
-        // `Turnout 2,250 24.9 -1.2`, `Majority 631 28.2`: a stated figure's percentage after it (and its change,
-        // which nothing keeps), as a box's rows print them
-        if (auto& last = r.pieces.back(); !last.is_entry && w.text.find('.') != std::string_view::npos) {
-          if (auto share = detail::read_decimal(w.text); share && *share <= 100 && !last.percent) {
+        // after the votes without a `%` (checked against the votes like any printed share); `Turnout 2,250 24.9
+        // -1.2`, `Majority 631 28.2`: a stated figure's percentage, and its change (which nothing keeps)
+        if (auto& last = r.pieces.back(); w.text.find('.') != std::string_view::npos) {
+          const bool printed = last.is_entry ? last.e.printed_percent.has_value() : last.percent.has_value();
+          if (auto share = detail::read_decimal(w.text); share && *share <= 100 && !printed) {
             set_percent(last, *share, w.text);
             continue;
           }
-          if (last.percent && !is_digit(w.text[0]) && detail::read_change(w.text)) continue;
-        }
-        if (auto& last = r.pieces.back(); last.is_entry && w.text.find('.') != std::string_view::npos) {
-          if (auto share = detail::read_decimal(w.text); share && *share <= 100 && !last.e.printed_percent) {
-            set_percent(last, *share, w.text);
-            continue;
-          }
-          if (auto change = detail::read_change(w.text); change && last.e.printed_percent && !last.e.printed_change &&
-                                                         !is_digit(w.text[0])) {
-            last.e.printed_change = change;
-            continue;
+          if (auto change = detail::read_change(w.text); change && printed && !is_digit(w.text[0])) {
+            if (!last.is_entry) continue;
+            if (!last.e.printed_change) {
+              last.e.printed_change = change;
+              continue;
+            }
           }
         }
         if (w.text == "&" && r.pieces.back().is_entry) {
@@ -736,21 +733,24 @@ std::string_view without_colon(std::string_view t) {
   return t;
 }
 
-/// A heading without the words that only say it heads results or figures: `Election results for Fryerns` ->
-/// `Fryerns`; `Results`, `Candidates`, `Voting Summary` over a council page's electorate and turnout (the
-/// contest above's, not the name of the next), and column headings copied a line each (`Party`, `Votes`) -> empty.
-std::string_view without_results_for(std::string_view t) {
+/// Words that only say a heading heads results or figures, and a table's column headings (without_results_for).
+bool is_caption(std::string_view w) {
   static constexpr std::string_view captions[] = {"results", "result", "election results", "election result",
                                                   "candidates", "declaration of result", "declaration of results",
                                                   "declaration of result of poll", "notice of result of poll",
                                                   "voting summary", "summary", "election summary", "statistics", "turnout",
                                                   // a table's column headings copied a line each (results cards)
                                                   "candidate", "party", "votes", "%", "outcome", "vote share", "share",
-                                                  "change"};
-  auto caption = [](std::string_view w) {
-    w = without_colon(w);
-    return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
-  };
+                                                  "change", "\xC2\xB1%", "elected", "description", "name"};
+  w = without_colon(w);
+  return std::any_of(std::begin(captions), std::end(captions), [w](std::string_view c) { return detail::iequals(w, c); });
+}
+
+/// A heading without the words that only say it heads results or figures: `Election results for Fryerns` ->
+/// `Fryerns`; `Results`, `Candidates`, `Voting Summary` over a council page's electorate and turnout (the
+/// contest above's, not the name of the next), and column headings copied a line each (`Party`, `Votes`) -> empty.
+std::string_view without_results_for(std::string_view t) {
+  const auto caption = is_caption;
   if (caption(t)) return {};
   auto at = t.find(" for ");
   if (at != std::string_view::npos && (caption(t.substr(0, at)) || detail::iequals(t.substr(0, 12), "election of ")))
@@ -764,6 +764,14 @@ std::string_view without_results_for(std::string_view t) {
 std::string_view heading_name(std::string_view t) {
   t = without_results_for(t);
   if (t.empty()) return t;
+  // a table's column headings copied with spaces for tabs (`Candidate Party Votes %`): every word a caption
+  {
+    std::size_t pos = 0, words = 0;
+    bool all = true;
+    for (auto w = detail::next_word(t, pos); !w.empty() && all; w = detail::next_word(t, pos), ++words) all = is_caption(w);
+    if (all && words >= 2) return {};
+  }
+
   // `Fryerns by-election result:` names `Fryerns by-election`, `Fryerns result` Fryerns
   t = without_colon(t);
   for (std::string_view word : {" results", " result"})
@@ -772,17 +780,6 @@ std::string_view heading_name(std::string_view t) {
       break;
     }
   if (t.empty()) return t;
-  // a table's column headings copied with spaces for tabs (`Candidate Party Votes %`): every word a caption's
-  // (the first letter of one first: most headings are not)
-  if (constexpr std::string_view firsts = "cpv%\xC2oedns"; firsts.find(detail::to_lower(t[0])) != std::string_view::npos) {
-    static constexpr std::string_view columns[] = {"candidate", "candidates", "party", "votes", "%", "\xC2\xB1%",
-                                                   "outcome", "elected", "description", "name", "share", "change"};
-    std::size_t pos = 0, words = 0;
-    bool all = true;
-    for (auto w = detail::next_word(t, pos); !w.empty() && all; w = detail::next_word(t, pos), ++words)
-      all = std::any_of(std::begin(columns), std::end(columns), [w](std::string_view c) { return detail::iequals(w, c); });
-    if (all && words >= 2) return {};
-  }
   // `Ward: Fryerns`, `Constituency: Basildon and Billericay`: what the heading names, without its caption
   if (t.find(':') != std::string_view::npos)
     for (std::string_view lead : {"ward:", "division:", "electoral division:", "constituency:", "ward name:"})
@@ -875,8 +872,8 @@ name_and_party spaced_name_party(std::string_view label, const party_registry& r
     }
   for (std::size_t k = 2; k < n; ++k)
     if (reg.find(label.substr(starts[k])) && looks_like_name(label.substr(0, starts[k]))) return {starts[k], false};
-  for (std::size_t k = n >= 3 ? n - 2 : 0; k >= 1; --k)
-    if (looks_like_name(label.substr(starts[k])) && reg.find(trim(label.substr(0, starts[k])))) return {starts[k], true};
+  for (std::size_t k = n >= 3 ? n - 2 : 0; k >= 1; --k)  // (the registry first: a lookup costs less than a name's test)
+    if (reg.find(trim(label.substr(0, starts[k]))) && looks_like_name(label.substr(starts[k]))) return {starts[k], true};
   return {};
 }
 
@@ -1406,9 +1403,9 @@ std::string_view after_caption(std::string_view t, std::string_view word) {
 std::string_view outcome_party(std::string_view t) {
   for (std::string_view tail : {" hold", " gain"})
     if (t.size() > tail.size() && detail::iequals(t.substr(t.size() - tail.size()), tail)) return trim(t.substr(0, t.size() - tail.size()));
-  constexpr std::string_view from = " gain from ";
-  for (std::size_t at = 0; at + from.size() < t.size(); ++at)
-    if (detail::iequals(t.substr(at, from.size()), from)) return trim(t.substr(0, at));
+  constexpr std::string_view from = " gain from ";  // (looked for at each `g`: most headings have few)
+  for (auto g = t.find_first_of("gG", 1); g != std::string_view::npos; g = t.find_first_of("gG", g + 1))
+    if (t[g - 1] == ' ' && detail::iequals(t.substr(g - 1, from.size()), from)) return trim(t.substr(0, g - 1));
   return {};
 }
 
@@ -1510,22 +1507,20 @@ class assembler {
       case line_kind::heading: {
         if (card_line(l, c)) return;
         // `Labour hold`, `Lab GAIN from Con` under a contest's results: its outcome (checked against the votes),
-        // not a heading of the next contest
-        if (last() && last_target_ == target::contest && pending_.empty() && !last()->outcome && !prev_block_) {
-          const auto t = trim(std::string_view(l.text));
-          if (const auto party = outcome_party(t); !party.empty() && reg_.find(party)) {
+        // not a heading of the next contest. Above the results (as the BBC prints `Conservative hold` under the
+        // constituency's name): the outcome of the contest that starts within a few lines below, not a part of its name
+        if (const auto t = trim(std::string_view(l.text)), party = outcome_party(t); !party.empty() && reg_.find(party)) {
+          const auto at = position(l, static_cast<std::size_t>(t.data() - l.text.data()));
+          if (last() && last_target_ == target::contest && pending_.empty() && !last()->outcome && !prev_block_) {
             last()->outcome = std::string(t);
-            last()->outcome_at = position(l, static_cast<std::size_t>(t.data() - l.text.data()));
+            last()->outcome_at = at;
             last()->end_line = l.line;
             close_block();
             last_target_ = target::none;
-            return;
+          } else {
+            held_outcome_ = std::string(t);
+            held_outcome_at_ = at;
           }
-        } else if (const auto t = trim(std::string_view(l.text)); !outcome_party(t).empty() && reg_.find(outcome_party(t))) {
-          // above the results (as the BBC prints `Conservative hold` under the constituency's name): the outcome
-          // of the contest that starts within a few lines below, not a part of its name
-          held_outcome_ = std::string(t);
-          held_outcome_at_ = position(l, static_cast<std::size_t>(t.data() - l.text.data()));
           return;
         }
         close_block();

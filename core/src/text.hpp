@@ -82,6 +82,18 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
 /// operator+ temporaries, which matters for the size of the wasm build.
 std::string cat(std::initializer_list<std::string_view> parts);
 
+/// A figure written on the stack, for a message: no allocation and nothing to free at each use (std::string
+/// temporaries cost code at every one in the wasm build). Read as a string_view, in cat() or anywhere.
+struct short_text {
+  char buf[40];
+  std::uint8_t from = sizeof buf;  ///< the text is buf[from, end)
+  operator std::string_view() const noexcept { return {buf + from, sizeof buf - from}; }
+};
+/// `1,160` (group_thousands).
+short_text grouped(std::int64_t n) noexcept;
+/// `26.25`, `26.2%`, `+3.1`: `value` / 10^`decimals` (format_fixed), a `%` after it, a `+` before it when positive.
+short_text fixed(int value, int decimals, bool percent = false, bool plus = false) noexcept;
+
 /// A whole number in decimal. std::to_string would bring printf into the wasm build.
 template <typename Int>
 inline std::string num(Int value) {

@@ -95,6 +95,18 @@ test('a spreadsheet\'s rows pasted (tab-separated, a ward column): read as CSV b
   await context.close();
 });
 
+test('results posted a party a line, the outcome and a wrong majority: the majority said beside the shares', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, 'Fryerns by-election result:\nLabour 1,160 (68.7%)\nConservative 529 (31.3%)\nMajority 700\nLabour hold\n');
+  await cardsAre(page, 1);
+  assert.match(await page.textContent('.card h3'), /Fryerns by-election/);
+  assert.equal(await cell(page, 0, 'Lab', 'share'), '68.7%');
+  assert.match(await page.textContent('.card .checks'), /Majority does not match: stated majority 700 but Labour 1,160 less Conservative 529 is 631/);
+  assert.equal(await page.locator('.card .checks li').count(), 1);  // (the shares and the hold agree with the votes)
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a council page with its previous result, and plain Name, Party, Votes lines', async () => {
   const { context, page, errors } = await open();
   await paste(page, data('council-page-previous.txt'));
