@@ -755,7 +755,8 @@ TEST_CASE("parsing - a name and a party with only spaces between, and a count in
   // a numbered list, and a surname first with a comma: each line was a heading, its count dropped without a word
   const std::pair<const char*, std::uint32_t> listed[] = {
       {"Fryerns\n1. Sam Huggins (Labour) 1,160\n2. Kim Brown (Conservative) 529\n", 4},
-      {"Fryerns\nHuggins, Sam (Labour Party) 1,160 Elected\nBrown, Kim (Conservative Party) 529\n", 1}};
+      {"Fryerns\nHuggins, Sam (Labour Party) 1,160 Elected\nBrown, Kim (Conservative Party) 529\n", 1},
+      {"Fryerns\nLabour (Sam Huggins) 1,160\nConservative (Kim Brown) 529\n", 1}};  // (the party first, the name in brackets)
   for (const auto& [text, column] : listed) {
     INFO(text);
     auto doc = parse(text);

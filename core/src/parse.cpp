@@ -901,6 +901,8 @@ bool names_a_candidate(std::string_view label, const party_registry* reg = nullp
     return false;
   const auto name = trim(label.substr(0, open));
   if (looks_like_name(name)) return true;
+  // `Labour (Sam Huggins)`: a registered party, its candidate in brackets
+  if (reg && reg->find(name) && looks_like_name(label.substr(open + 1, label.size() - open - 2))) return true;
   // `Huggins, Sam (Labour Party)`: the surname first, then a comma
   const auto at = name.find(", ");
   return at != std::string_view::npos && name.find(',', at + 1) == std::string_view::npos &&
@@ -1727,7 +1729,12 @@ class assembler {
       if (open != std::string::npos && open > 0) {
         auto inner = s.substr(open + 1, s.size() - open - 2);
         auto before = std::string(trim(std::string_view(s).substr(0, open)));
-        if (!before.empty() && !inner.empty()) { e.name = before; e.label = inner; return; }
+        if (!before.empty() && !inner.empty()) {
+          const bool party_first = reg_.find(before) && !reg_.find(inner);  // (`Labour (Sam Huggins)`)
+          e.name = party_first ? inner : before;
+          e.label = party_first ? before : inner;
+          return;
+        }
       }
     }
     split_comma(e);
