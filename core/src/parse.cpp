@@ -561,26 +561,9 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           continue;
         }
       }
-      if (label.empty()) {
-        if (!r.pieces.empty()) {  // (after a count)
-          // `51.9 per cent`, `(51.9 per cent)`: a share written out
-          if (k + 2 < ws.size() && ws[k + 1].text.size() == 3 && detail::iequals(ws[k + 1].text, "per")) {
-            const bool open = w.text.front() == '(';
-            auto cent = ws[k + 2].text;
-            if (open && cent.back() == ')') cent.remove_suffix(1);
-            const auto digits = open ? w.text.substr(1) : w.text;
-            if (auto v = detail::iequals(cent, "cent") ? detail::read_decimal(digits) : std::nullopt; v && *v <= 100) {
-              set_percent(r.pieces.back(), *v, digits);
-              k += 2;
-              continue;
-            }
-          }
-          // `Labour — 1,160 — 51.9%`: a dash between a count and its share
-          if (w.text.size() <= 3 && (w.text == "-" || w.text == "\xE2\x80\x93" || w.text == "\xE2\x80\x94")) continue;
-        }
-      } else if (w.text.front() == '(' && k + 1 == ws.size() && w.text.size() > 2 && w.text.back() == ')' &&
-                 is_digit(w.text[1]) && is_digit(w.text[w.text.size() - 2]) &&
-                 !(w.text.size() == 6 && (w.text.substr(1, 2) == "19" || w.text.substr(1, 2) == "20"))) {
+      if (!label.empty() && w.text.front() == '(' && k + 1 == ws.size() && w.text.size() > 2 && w.text.back() == ')' &&
+          is_digit(w.text[1]) && is_digit(w.text[w.text.size() - 2]) &&
+          !(w.text.size() == 6 && (w.text.substr(1, 2) == "19" || w.text.substr(1, 2) == "20"))) {
         // `Sam Huggins, Labour (1,160)`: a count in brackets after its label, the last word of its result (not a
         // year: `Previous result (2021)`)
         w.text = w.text.substr(1, w.text.size() - 2);
@@ -658,6 +641,20 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
           set_percent(r.pieces.back(), *pct, w.text);
           continue;
         }
+        // `51.9 per cent`, `(51.9 per cent)`: a share written out
+        if (k + 2 < ws.size() && ws[k + 1].text.size() == 3 && detail::iequals(ws[k + 1].text, "per")) {
+          const bool open = w.text.front() == '(';
+          auto cent = ws[k + 2].text;
+          if (open && cent.back() == ')') cent.remove_suffix(1);
+          const auto digits = open ? w.text.substr(1) : w.text;
+          if (auto v = detail::iequals(cent, "cent") ? detail::read_decimal(digits) : std::nullopt; v && *v <= 100) {
+            set_percent(r.pieces.back(), *v, digits);
+            k += 2;
+            continue;
+          }
+        }
+        // `Labour — 1,160 — 51.9%`: a dash between a count and its share
+        if (w.text.size() <= 3 && (w.text == "-" || w.text == "\xE2\x80\x93" || w.text == "\xE2\x80\x94")) continue;
         if (is_elected_word(w.text) && r.pieces.back().is_entry) {
           r.pieces.back().e.elected_marker = true;
           continue;
