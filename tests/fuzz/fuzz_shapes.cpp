@@ -173,15 +173,41 @@ struct writer {
     }
     if (n % 2) text += "Majority\t1,234\nTurnout\t45.6\n";
   }
+  // one candidate a line, written every way a line is: `Name, Party, votes`, with only spaces (`Name Party votes`,
+  // `Party Name votes`), the count in brackets, a numbered list's rank, a share written out or after a dash
   void name_lines(std::size_t n) {
     for (std::size_t k = 0; k < n && !full(); ++k) {
-      const unsigned b = r.choice();
-      text += pick(names, b);
-      text += ", ";
-      label(b >> 3);
-      text += ", ";
+      const unsigned b = r.choice(), extra = r.choice();
+      if (extra & 1) text += std::to_string(k + 1) + ". ";
+      switch ((b >> 4) % 4) {
+        case 0: text += pick(names, b); text += ", "; label(b >> 3); text += ", "; break;
+        case 1: text += pick(names, b); text += ' '; label(b >> 3); text += ' '; break;
+        case 2: label(b >> 3); text += ' '; text += pick(names, b); text += ' '; break;
+        default: label(b >> 3); text += " ("; text += pick(names, b); text += ") "; break;
+      }
+      const bool bracketed = (b & 6) == 6;
+      if (bracketed) text += '(';
       count_text(votes(), b);
+      if (bracketed) text += ')';
+      if (b & 8) text += (b & 1 ? " \xE2\x80\x94 " : " (") + std::to_string(b % 101) + (b & 1 ? ".5%" : ".5 per cent)");
       text += '\n';
+    }
+    if (n % 3 == 1) text += "Majority " + std::to_string(n) + "\nLabour hold\n";
+  }
+  // a spreadsheet's rows pasted: tab-separated, a header naming a ward column, a quoted count now and then
+  void spreadsheet(std::size_t n) {
+    text += "Ward\tCandidate\tParty\tVotes\tElected\n";
+    for (std::size_t k = 0; k < n && !full(); ++k) {
+      const unsigned b = r.choice();
+      text += pick(wards, b >> 4);
+      text += '\t';
+      text += pick(names, b);
+      text += '\t';
+      label(b >> 2);
+      text += b & 1 ? "\t\"" : "\t";
+      count_text(votes(), b);
+      text += b & 1 ? "\"\t" : "\t";
+      text += b & 2 ? "Yes\n" : "No\n";
     }
   }
   void previous(std::size_t n) {
@@ -227,8 +253,9 @@ struct writer {
   // badge between), the votes alone on a line, then maybe a share and an outcome, each alone; column headings a
   // line each above them
   void cards(std::size_t n) {
-    text += pick(wards, r.byte());
-    text += " Ward\nCandidate\nParty\nVotes\n%\n";
+    const unsigned head = r.byte();
+    text += pick(wards, head);
+    text += head & 1 ? " Ward\nCandidate\nParty\nVotes\n%\n" : " Ward\nConservative hold\nCandidates\n";
     for (std::size_t k = 0; k < n && !full(); ++k) {
       const unsigned b = r.choice();
       if (b & 1) {
@@ -247,9 +274,13 @@ struct writer {
         label(b >> 2);
       }
       text += '\n';
+      const unsigned extra = r.choice();
+      if (extra & 1) text += "Votes: ";  // (a news site's captions above or before each figure)
       count_text(votes(), b);
       text += '\n';
+      if (extra & 1) text += "Vote share\n";
       if (b & 4) text += std::to_string(b % 101) + (b & 8 ? ".2%\n" : "%\n");
+      if (extra & 2) text += b & 8 ? "Change\n+3.1\n" : "Change: -5.0\n";
       if (b & 16) text += b & 32 ? "Elected\n" : "Not elected\n";
       if (b & 64) text += '\n';
     }
@@ -278,9 +309,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 6: w.previous(n); break;
       case 7: w.long_token(n); break;
       case 8: w.raw(n); break;
-      default:  // (op 9: a blank line, or with n = 3 mod 4 a declaration of result, with n = 1 mod 4 results cards)
+      default:  // (op 9: a blank line, or with n = 3 mod 4 a declaration of result, with n = 1 mod 4 results cards,
+                // with n = 2 mod 8 a spreadsheet's rows)
         if (n % 4 == 3) w.declaration(n);
         else if (n % 4 == 1) w.cards(n);
+        else if (n % 8 == 2) w.spreadsheet(n);
         else w.text += '\n';
         break;
     }
