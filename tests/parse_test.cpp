@@ -784,6 +784,13 @@ TEST_CASE("parsing - cards with captioned or signed figures, a name and party in
   CHECK(signed_change.contests[0].entries[0].printed_change == std::optional<double>(3.1));
   CHECK(signed_change.contests[0].entries[1].printed_change == std::optional<double>(-5.0));
   CHECK(signed_change.contests[0].entries[1].printed_percent == std::optional<double>(23.7));
+  // a second percentage with no sign or caption is said, not taken for the next card's ward (`3.1%` was one)
+  auto unsigned_change = parse("Fryerns\nLabour\nSam Huggins\n1,160\n51.9%\n3.1%\nConservative\nKim Brown\n529\n");
+  REQUIRE(unsigned_change.contests.size() == 1);
+  CHECK(unsigned_change.contests[0].entries.size() == 2);
+  REQUIRE(unsigned_change.diagnostics.size() == 1);
+  CHECK(unsigned_change.diagnostics[0].where.line == 6);
+  CHECK(unsigned_change.diagnostics[0].code == diag_code::unreadable_token);
   // its figures with their captions: read as nothing before, without a word
   auto captioned = parse("Fryerns\nSam Huggins\nLabour\nVotes: 1,160\nShare: 51.9%\nChange: +3.1\n"
                          "Kim Brown\nConservative\nVotes: 529\nShare: 23.7%\n");

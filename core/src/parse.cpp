@@ -1562,8 +1562,8 @@ class assembler {
     return k;
   }
 
-  /// The figures held above `ct` (starting on `line`) are its own when they lie a few lines above it; the others
-  /// (and, with no contest, all: `ct` null) are said and ignored.
+  /// The figures and the outcome line held above `ct` (starting on `line`) are its own when they lie a few lines
+  /// above it; the other figures (and, with no contest, all: `ct` null) are said and ignored.
   void held_for_next(contest* ct, std::uint32_t line) {
     if (held_outcome_ && ct && held_outcome_at_.line + 8 >= line) {
       ct->outcome = std::move(held_outcome_);
@@ -1917,14 +1917,18 @@ class assembler {
       const auto shown = after_caption(t, "share");
       const auto share = read_percent(shown);
       auto changed = after_caption(t, "change");
+      const bool signed_or_captioned = changed.size() < t.size() || (!changed.empty() && !is_digit(changed[0]));
       if (!changed.empty() && changed.back() == '%') changed.remove_suffix(1);
-      const auto change = changed.empty() || (is_digit(changed[0]) && changed.size() == t.size()) ? std::nullopt : detail::read_change(changed);
+      const auto change = signed_or_captioned ? detail::read_change(changed) : std::nullopt;
       if (is_elected_word(t)) {
         e.elected_marker = true;
       } else if (share && !e.printed_percent) {
         set_share(e, *share, shown);
       } else if (change && e.printed_percent && !e.printed_change) {
         e.printed_change = change;  // (`+3.1` under `51.9%`: a signed figure, or one captioned)
+      } else if (share) {  // (a second percentage: said, not taken for the next card's ward)
+        diag(position(l, static_cast<std::size_t>(t.data() - l.text.data())), severity::warning, diag_code::unreadable_token,
+             detail::cat({"expected a change in share with its sign (+3.1) under the card's share, saw '", t, "': not read"}));
       } else if (!is_not_elected_word(t)) {
         return false;
       }
