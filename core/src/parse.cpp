@@ -1575,10 +1575,12 @@ class assembler {
         set_stated(ct->stated, p, "the total");
         continue;
       }
-      orphan(p, ") with no contest above it or just below it: ignored");
+      orphan(p, none_near);
     }
     held_.clear();
   }
+
+  static constexpr const char* none_near = ") with no contest above it or just below it: ignored";
 
   /// Says a stated figure is not read: `why` after the figure.
   void orphan(const piece& p, const char* why) {
@@ -1809,6 +1811,10 @@ class assembler {
         // starts within a few lines (held_for_next)
         if (!st && (p.kind == stated_kind::electorate || p.kind == stated_kind::ballots || p.kind == stated_kind::turnout ||
                     p.kind == stated_kind::rejected)) {
+          if (held_.size() >= 16 || (!held_.empty() && held_.front().where.line + 8 < l.line)) {
+            for (const auto& h : held_) orphan(h, none_near);  // (a few are held, from the last few lines: a line of
+            held_.clear();                                     // a million figures is said as it goes)
+          }
           held_.push_back(p);
           continue;
         }
