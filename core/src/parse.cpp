@@ -874,6 +874,12 @@ name_and_party spaced_name_party(std::string_view label, const party_registry& r
   return {};
 }
 
+/// `Sam Huggins Labour 1,160`, a candidate whose row's tabs were lost (spaced_name_party); not `North West Labour
+/// 2024`, a heading with its year.
+bool spaced_candidate(const entry& e, const party_registry& reg) {
+  return !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && spaced_name_party(e.label, reg).at > 0;
+}
+
 /// `Paul Dennett, Labour – 30,753`, `Independent – Jamie Driscoll 126,652`, `Waheed Akbar (WPB) 8,396`:
 /// one candidate with a name, on a line of its own. With the registry, also whatever has letters before a comma
 /// and a registered party's label (`jo smith, Lab, 10`: a name written in lower case, not a heading that
@@ -1222,23 +1228,14 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     // registered party before a name is a row too, its columns in that order (`Labour<TAB>Sam Huggins<TAB>1,160`),
     // unless the row is a Wikipedia box's (a colour swatch's empty first cell, or a share with no `%`: the box
     // reader's)
+    // A name with its party in one column (`Sam Huggins (Labour)<TAB>1,160`, under `Candidate<TAB>Votes`) is the
+    // label as written, split into the two as any such label is.
     const bool columns = marked_elected || outcome_column || percent;
-    // a name with its party in one column (`Sam Huggins (Labour)<TAB>1,160`, under `Candidate<TAB>Votes`): the
-    // label as written, split into the two as any such label is
-    if (before.size() == 1 && !reg.find(before[0]) && names_a_candidate(before[0], &reg)) {
-      auto& e = rr.pieces.front().e;
-      e.label = std::string(before[0]);
-      e.elected_marker = e.elected_marker || marked_elected;
-      if (percent && !e.printed_percent) set_percent(rr.pieces.front(), *percent, percent_text);
-      c.council_row = true;
-      c.kind = line_kind::results;
-      c.results = std::move(rr);
-      return true;
-    }
     const bool party_first = before.size() == 2 && !c.leading_empty && !(percent && percent_text.back() != '%') &&
                              looks_like_name(before[1]);
     for (std::size_t k = before.size() == 1 || party_first ? 0 : 1; k < before.size() && before.size() <= 4; ++k) {
-      if (!reg.find(before[k]) && !(k == 1 && before.size() == 2 && (columns || describes_party(before[1])) && looks_like_name(before[0])))
+      if (!reg.find(before[k]) && !(k == 1 && before.size() == 2 && (columns || describes_party(before[1])) && looks_like_name(before[0])) &&
+          !(before.size() == 1 && names_a_candidate(before[0], &reg)))
         continue;
       auto& e = rr.pieces.front().e;
       e.label = std::string(before[k]);
@@ -1294,13 +1291,8 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
     // (looked up only for such a line: most rows have a `;`)
     bool lone = unlisted && (rr.entries() == 1 || !c.tabbed) && !all_parties(rr, reg);
     auto named = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && names_a_candidate(rr.pieces.front().e.label, &reg); };
-    // (`Sam Huggins Labour 1,160`, its tabs lost; not `North West Labour 2024`, a heading with its year)
-    auto spaced_name = [&] {
-      if (rr.pieces.empty() || !rr.pieces.front().is_entry) return false;
-      const auto& e = rr.pieces.front().e;
-      return !(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && spaced_name_party(e.label, reg).at > 0;
-    };
-    if (!lone || !c.prefix.empty() || named() || party_count(rr, reg) || spaced_name()) return;
+    auto spaced = [&] { return !rr.pieces.empty() && rr.pieces.front().is_entry && spaced_candidate(rr.pieces.front().e, reg); };
+    if (!lone || !c.prefix.empty() || named() || party_count(rr, reg) || spaced()) return;
     c.kind = line_kind::heading;
     c.results.diags.clear();  // (a heading has nothing to say)
   }
@@ -1570,12 +1562,14 @@ class assembler {
       ct->outcome_at = held_outcome_at_;
     }
     held_outcome_.reset();
+    held_figures_for(ct, line);
+  }
+
+  /// held_for_next's figures: `ct`'s when they lie a few lines above `line`, else said and ignored.
+  void held_figures_for(contest* ct, std::uint32_t line) {
     for (const auto& p : held_) {
-      if (ct && p.where.line + 8 >= line) {
-        set_stated(ct->stated, p, "the total");
-        continue;
-      }
-      orphan(p, none_near);
+      if (ct && p.where.line + 8 >= line) set_stated(ct->stated, p, "the total");
+      else orphan(p, none_near);
     }
     held_.clear();
   }
@@ -1811,10 +1805,8 @@ class assembler {
         // starts within a few lines (held_for_next)
         if (!st && (p.kind == stated_kind::electorate || p.kind == stated_kind::ballots || p.kind == stated_kind::turnout ||
                     p.kind == stated_kind::rejected)) {
-          if (held_.size() >= 16 || (!held_.empty() && held_.front().where.line + 8 < l.line)) {
-            for (const auto& h : held_) orphan(h, none_near);  // (a few are held, from the last few lines: a line of
-            held_.clear();                                     // a million figures is said as it goes)
-          }
+          // (a few are held, from the last few lines: a line of a million figures is said as it goes)
+          if (held_.size() >= 16 || (!held_.empty() && held_.front().where.line + 8 < l.line)) held_figures_for(nullptr, 0);
           held_.push_back(p);
           continue;
         }
@@ -1997,9 +1989,7 @@ class assembler {
 
   bool looks_like_candidate(const results_read& r) const {
     if (r.entries() != 1 || r.semicolons > 0) return false;
-    const auto& e = r.pieces.front().e;
-    return names_a_candidate(e.label, &reg_) || party_count(r, reg_) ||
-           (!(e.votes >= 1900 && e.votes <= 2099 && !e.printed_percent) && spaced_name_party(e.label, reg_).at > 0);
+    return names_a_candidate(r.pieces.front().e.label, &reg_) || party_count(r, reg_) || spaced_candidate(r.pieces.front().e, reg_);
   }
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
@@ -2151,10 +2141,9 @@ class assembler {
       if (!x.text.empty()) f.push_back(x);
     if (f.empty()) return false;
     auto first = detail::lower(f[0].text);
-    auto ends_with = [&](std::string_view tail) { return first.size() >= tail.size() && first.compare(first.size() - tail.size(), tail.size(), tail) == 0; };
 
     // `Labour hold`, `Reform UK gain from Conservative`, with the swing beside it
-    bool outcome = ends_with(" hold") || first.find(" gain from ") != std::string::npos || ends_with(" gain");
+    bool outcome = !outcome_party(f[0].text).empty();
     if (outcome || first == "swing") {
       contest* ct = wiki_contest_ && !prev_block_ ? last() : nullptr;
       std::optional<double> swing;
