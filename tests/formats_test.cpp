@@ -202,6 +202,39 @@ TEST_CASE("formats - a spreadsheet's rows pasted, tab-separated") {
   CHECK(bad.diagnostics[0].where.column == 28);
 }
 
+TEST_CASE("formats - CSV saved with a title above its header") {
+  // a spreadsheet saved as CSV with its title rows: the header was not the first line, so the text reader took it
+  // and read nothing from `Sam Huggins,Labour,1160` (no space after its commas), without a word
+  const std::string text = "Fryerns by-election 2024\nThursday 2 May 2024\nElectorate: 9,012\n\nCandidate,Party,Votes\n"
+                           "Sam Huggins,Labour,1160\nKim Brown,Conservative,529\n";
+  CHECK(detect_format(text) == input_format::csv);
+  auto doc = parse(text);
+  CHECK(doc.diagnostics.empty());
+  REQUIRE(doc.contests.size() == 1);
+  const auto& c = doc.contests[0];
+  CHECK(c.ward == std::optional<std::string>("Fryerns by-election 2024"));  // (the title; the date is not one)
+  CHECK(c.stated.electorate == std::optional<std::int64_t>(9012));
+  CHECK(c.line == 6);  // lines counted from the file's first, not the header's
+  REQUIRE(c.entries.size() == 2);
+  CHECK(c.entries[1].where.line == 7);
+  CHECK(test::party(compute(doc).contests[0], "Lab")->share_tenths == 687);
+
+  // `Results for Fryerns` names Fryerns, as a heading does; a figure the file cannot take is said, not dropped
+  auto said = parse("Results for Fryerns\nTurnout 24.9%\nCandidate,Party,Votes\nSam Huggins,Labour,1160\n");
+  REQUIRE(said.contests.size() == 1);
+  CHECK(said.contests[0].ward == std::optional<std::string>("Fryerns"));
+  const auto* d = find_diag(said.diagnostics, diag_code::unreadable_token);
+  REQUIRE(d);
+  CHECK(d->where.line == 2);
+  CHECK_THAT(d->message, Catch::Contains("Turnout 24.9%"));
+  // a ward column names the contests; the title does not
+  auto wards = parse("Basildon 2024\nWard,Candidate,Party,Votes\nFryerns,A,Lab,1160\nPitsea,B,Con,529\n");
+  REQUIRE(wards.contests.size() == 2);
+  CHECK(wards.contests[1].ward == std::optional<std::string>("Pitsea"));
+  // only the first lines are looked at: a report's text is not CSV for a header-like line further down
+  CHECK(detect_format("a\nb\nc\nd\ne\nf\nname,party,votes\nA,Lab,1") == input_format::text);
+}
+
 TEST_CASE("formats - CSV that goes wrong says where") {
   auto doc = parse("name,party,votes\n"
                    "Sam Huggins,Labour,1160\n"

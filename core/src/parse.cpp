@@ -2396,6 +2396,24 @@ std::optional<input_format> parse_format(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+namespace {
+
+/// Where a CSV header starts: the first line that is not blank, or one of the next few under a title
+/// (`Results for Fryerns`, then `Candidate,Party,Votes`, as a spreadsheet is saved with its title row); npos when
+/// none of them is one.
+std::size_t csv_header_at(std::string_view text) {
+  std::size_t i = 0;
+  for (int lines = 0; lines < 6 && i < text.size(); ++lines) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    auto nl = std::min(text.find('\n', i), text.size());
+    if (detail::looks_like_csv_header(text.substr(i, nl - i))) return i;
+    i = nl;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 input_format detect_format(std::string_view text) noexcept {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
   std::size_t i = 0;
@@ -2407,10 +2425,7 @@ input_format detect_format(std::string_view text) noexcept {
     while (j < text.size() && is_space(text[j])) ++j;
     if (j < text.size() && (text[j] == '{' || text[j] == ']')) return input_format::json;
   }
-  auto nl = text.find('\n', i);
-  auto first = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
-  if (detail::looks_like_csv_header(first)) return input_format::csv;
-  return input_format::text;
+  return csv_header_at(text) != std::string_view::npos ? input_format::csv : input_format::text;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -2654,9 +2669,66 @@ document parse(std::string_view text, const parse_options& options) {
   std::size_t start = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte-order mark
 #if WARDSHARE_DATA_READERS
-  if (fmt == input_format::csv) detail::read_csv(text, start, doc);
-  else detail::read_json(text, start, doc);
+  if (fmt == input_format::csv) {
+    // a title above the header (`Results for Fryerns`) names the contest when no column does; a figure there
+    // (`Electorate: 9,012`) is the contest's when the file has one, and said when it is not read
+    std::string_view title;
+    struct figure { std::string_view text; source_position at; std::optional<stated_kind> kind; std::int64_t value; };
+    std::vector<figure> figures;
+    if (auto at = csv_header_at(text.substr(start)); at != std::string_view::npos) {
+      std::uint32_t line = 1;
+      for (std::size_t i = start; i < start + at; ++line) {
+        auto nl = std::min(text.find('\n', i), start + at);
+        auto t = trim(text.substr(i, nl - i));
+        i = nl + 1;
+        std::size_t pos = 0;
+        bool numbers = false;  // (a date's are a title's: `Fryerns by-election, 2nd May 2024`)
+        for (auto w = detail::next_word(t, pos); !w.empty(); w = detail::next_word(t, pos)) {
+          while (w.size() > 1 && (w.back() == ',' || w.back() == '.' || w.back() == ':')) w.remove_suffix(1);
+          auto digits = static_cast<std::size_t>(std::find_if_not(w.begin(), w.end(), is_digit) - w.begin());
+          auto n = read_number(w.substr(0, digits));
+          const bool day = n && digits <= 2 && n->value <= 31 &&
+                           (digits == w.size() || (w.size() == digits + 2 && is_alpha(w[digits])));  // (`2nd`)
+          const bool year = n && digits == 4 && w.size() == 4 && n->value >= 1900 && n->value < 2100;
+          numbers = numbers || (std::any_of(w.begin(), w.end(), is_digit) && !day && !year);
+        }
+        if (t.empty() || is_date(t)) continue;
+        if (!numbers) {
+          title = heading_name(t);
+          continue;
+        }
+        // `Electorate: 9,012`, `Ballot papers issued 2,250`
+        auto last = t.substr(t.find_last_of(' ') + 1);
+        auto n = read_number(last);
+        auto kind = n && !n->too_large && last.size() < t.size() ? stated_phrase(trim(t.substr(0, t.size() - last.size())))
+                                                                  : std::nullopt;
+        if (kind == stated_kind::majority || kind == stated_kind::turnout) kind.reset();
+        figures.push_back({t, {line, 1}, kind, kind ? n->value : 0});
+      }
+      start += at;
+    }
+    detail::read_csv(text, start, doc, title);
+    for (const auto& f : figures) {
+      std::optional<std::int64_t>* slot = nullptr;
+      if (f.kind && doc.contests.size() == 1) {
+        auto& st = doc.contests.front().stated;
+        slot = f.kind == stated_kind::total ? &st.total : f.kind == stated_kind::ballots ? &st.ballots
+             : f.kind == stated_kind::electorate ? &st.electorate : &st.rejected;
+        if (!*slot) {
+          *slot = f.value;
+          if (f.kind == stated_kind::total) st.total_at = f.at;
+          continue;
+        }
+      }
+      doc.diagnostics.push_back({f.at, severity::warning, diag_code::unreadable_token,
+                                 detail::cat({"expected a title above the CSV's header, saw '", f.text.substr(0, 60),
+                                              slot ? "': the contest has its own figure, not read" : "': not read"})});
+    }
+  } else {
+    detail::read_json(text, start, doc);
+  }
 #else
+  (void)start;
   const std::string_view name = fmt == input_format::csv ? "CSV" : "JSON";
   doc.shape = fmt == input_format::csv ? "csv" : "json";
   doc.diagnostics.push_back({{1, 1}, severity::error, diag_code::reader_unavailable,

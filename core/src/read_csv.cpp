@@ -1,5 +1,6 @@
 // core/src/read_csv.cpp - CSV with a header row (Democracy Club's results export, spreadsheets saved as CSV):
 // one candidate a row, grouped into contests by a ballot or ward column.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,7 +93,8 @@ struct field {
 class csv_scanner {
  public:
   csv_scanner(std::string_view text, std::size_t start, char delimiter, document& doc)
-      : t_(text), i_(start), delim_(delimiter), doc_(&doc) {}
+      : t_(text), i_(start), delim_(delimiter), doc_(&doc),
+        line_(1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(start), '\n'))) {}
 
   bool done() const { return i_ >= t_.size(); }
 
@@ -236,7 +238,7 @@ bool looks_like_csv_header(std::string_view line) noexcept {
   return fields >= 2 && votes && who && (grouped || !tabbed);
 }
 
-void read_csv(std::string_view text, std::size_t start, document& doc) {
+void read_csv(std::string_view text, std::size_t start, document& doc, std::string_view title) {
   doc.shape = "none";
   auto nl = text.find('\n', start);
   char delim = delimiter_of(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
@@ -314,6 +316,7 @@ void read_csv(std::string_view text, std::size_t start, document& doc) {
       if (auto a = get(column::area)) ct.area = a->text;
       if (auto w = get(column::ward)) ct.ward = w->text;
       if (auto b = get(column::ballot)) names_from_ballot(b->text, ct.area, ct.ward);
+      if (!ct.ward && !find(column::ward) && !find(column::ballot) && !title.empty()) ct.ward = std::string(title);
       doc.contests.push_back(std::move(ct));
     }
     auto& ct = doc.contests[k];

@@ -95,6 +95,19 @@ test('a spreadsheet\'s rows pasted (tab-separated, a ward column): read as CSV b
   await context.close();
 });
 
+test('a CSV saved with its title rows above the header: recognised, the title naming the ward', async () => {
+  const { context, page, errors, requests } = await open();
+  await paste(page, data('spreadsheet-titled.csv'));
+  await cardsAre(page, 1);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), true);
+  assert.equal(await page.textContent('#format-note'), 'Recognised: CSV.');
+  assert.match(await page.textContent('.card h3'), /Fryerns ward.*3 seats/);
+  assert.equal(await cell(page, 0, 'TUSC', 'share'), '9.7%');
+  assert.equal(await page.locator('.card .checks li').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('results posted a party a line, the outcome and a wrong majority: the majority said beside the shares', async () => {
   const { context, page, errors } = await open();
   await paste(page, 'Fryerns by-election result:\nLabour 1,160 (68.7%)\nConservative 529 (31.3%)\nMajority 700\nLabour hold\n');
