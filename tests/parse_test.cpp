@@ -272,7 +272,12 @@ TEST_CASE("parsing - headings and prose are not results") {
                    "into 23,431 votes for the council candidates, 15,216 in the GLA elections, and 2,681 \xE2\x80\x93 5.4% of the vote.\n");
   CHECK(doc.contests.empty());
   CHECK(doc.quotes.empty());
-  CHECK(doc.diagnostics.empty());
+  // nothing is read, and the first figure is pointed at (not the year, the page or the date): a hint, not a fault
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].level == severity::info);
+  CHECK(doc.diagnostics[0].where.line == 7);
+  CHECK(doc.diagnostics[0].where.column == 90);  // (41,328: not `May 2nd`)
+  CHECK_THAT(doc.diagnostics[0].message, Catch::Contains("nothing was read"));
 }
 
 TEST_CASE("parsing - malformed input") {
@@ -844,6 +849,37 @@ TEST_CASE("parsing - cards with captioned or signed figures, a name and party in
   CHECK(!sentence.contests[0].ward);
 }
 
+TEST_CASE("parsing - a figure that reads as no result is said, not dropped") {
+  // under a contest's results, a line with a figure that is not a result (an OCR's `12O`, `LD=329`) was taken for
+  // the next contest's heading, and its votes lost without a word
+  auto lines = parse("Fryerns\nLabour 1,160\nConservative 529\nLib Dem three hundred\nGreen 12O\n\nPitsea\nLabour 900\n");
+  REQUIRE(lines.contests.size() == 2);
+  CHECK(lines.contests[0].entries.size() == 2);
+  REQUIRE(lines.diagnostics.size() == 1);  // (on the run of lines under the contest: `Green 12O` after the line above it)
+  CHECK(lines.diagnostics[0].where.line == 5);
+  CHECK(lines.diagnostics[0].where.column == 7);
+  CHECK(lines.diagnostics[0].level == severity::warning);
+  CHECK_THAT(lines.diagnostics[0].message, Catch::Contains("the line is not read"));
+  auto row = parse("Fryerns\tLab 1,160; Con 529\nLD=329\n");
+  REQUIRE(row.diagnostics.size() == 1);
+  CHECK(row.diagnostics[0].where.line == 2);
+  // headings with a year, a day, a decade or seats in them are headings still
+  for (const char* heading : {"Pitsea 2024", "Pitsea, 2nd May", "Elections in the 2010s", "Pitsea (3 seats)", "Ward 12",
+                              "Election 2024/25", "Declared at 01:30"}) {
+    INFO(heading);
+    CHECK(parse(std::string("Fryerns\nLabour 1,160\nConservative 529\n") + heading + "\nLabour 900\nGreen 80\n").diagnostics.empty());
+  }
+  // figures in text that gave nothing at all: the first is pointed at
+  auto prose = parse("Fryerns by-election 2024\nLabour got 1,160 votes and the Tories 529.\n");
+  CHECK(prose.contests.empty());
+  REQUIRE(prose.diagnostics.size() == 1);
+  CHECK(prose.diagnostics[0].where.line == 2);
+  CHECK(prose.diagnostics[0].where.column == 12);
+  CHECK(prose.diagnostics[0].level == severity::info);
+  CHECK(parse("Lab=1160, Con=529, LD=329\n").diagnostics.size() == 1);
+  CHECK(parse("Fryerns by-election 2024\nThursday 2 May 2024\n").diagnostics.empty());  // (no figure: nothing to say)
+}
+
 TEST_CASE("parsing - a box's rows with spaces for tabs, shares written out, outcome lines") {
   // a Wikipedia box's rows pasted with spaces for tabs, the party before the name: each row was a heading, and the
   // turnout row (its percentage and change after the count) was dropped whole, without a word
@@ -862,6 +898,16 @@ TEST_CASE("parsing - a box's rows with spaces for tabs, shares written out, outc
   CHECK(c.stated.turnout_percent == std::optional<double>(24.9));
   CHECK(c.stated.electorate == std::optional<std::int64_t>(9012));
   CHECK(c.outcome == std::optional<std::string>("Labour hold"));
+
+  // a majority with `N/A` for its change (a new seat), the outcome with its swing: the majority row was dropped
+  // without a word, and `Labour hold Swing +4.1` was taken for the next contest's heading
+  auto na = parse("Fryerns\nLabour Sam Huggins 1,160 51.9 +3.1\nLiberal Democrats Kim Brown 529 23.7 -5.0\n"
+                  "Majority 631 28.2 N/A\nLabour hold Swing +4.1\n");
+  CHECK(na.diagnostics.empty());
+  REQUIRE(na.contests.size() == 1);
+  CHECK(na.contests[0].stated.majority == std::optional<std::int64_t>(631));
+  CHECK(na.contests[0].outcome == std::optional<std::string>("Labour hold"));
+  CHECK(na.contests[0].printed_swing == std::optional<double>(4.1));
 
   // a box's rows without its header, the change printed with `%`: the first row's change was warned as a share
   // alone, though the row was read as a box's
@@ -923,7 +969,7 @@ TEST_CASE("parsing - a table row whose party did not copy is said, not dropped")
         "expected a party in a column before this count: the row is not read");
   // a league table's rank and a box's `Majority` row are not such rows
   CHECK(parse("12\tChorley\tChorley East\n").diagnostics.empty());
-  CHECK(parse("Majority\t7,172\t16.3\tN/A\n").diagnostics.empty());
+  CHECK(test::count_diags(parse("Majority\t7,172\t16.3\tN/A\n"), diag_code::unreadable_token) == 0);  // (a figure with no contest)
   // a count that does not read (a dagger on it, an OCR's `l` for `1`): its row was dropped without a word
   for (const char* votes : {"1,160\xE2\x80\xA0", "1,l60", "1,0120.8%", "1.160", "1 160"}) {
     INFO(votes);
@@ -934,7 +980,11 @@ TEST_CASE("parsing - a table row whose party did not copy is said, not dropped")
     CHECK(bad.diagnostics[0].message == std::string("expected a vote count, saw '") + votes + "': the row is not read");
   }
   // a share, or a date or a time in a column, is not such a count
-  CHECK(parse("Fryerns\nParty\tShare\nLab\t51.9\n").diagnostics.empty());
+  // (nothing is read from a share alone, and a hint says so)
+  auto share = parse("Fryerns\nParty\tShare\nLab\t51.9\n");
+  REQUIRE(share.diagnostics.size() == 1);
+  CHECK(share.diagnostics[0].level == severity::info);
+  CHECK_THAT(share.diagnostics[0].message, Catch::Contains("nothing was read"));
   CHECK(parse("Date of poll\t02/05/2024\nDeclared at\t01:30\n").diagnostics.empty());
 }
 

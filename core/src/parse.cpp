@@ -655,6 +655,9 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
         }
         // `Labour — 1,160 — 51.9%`: a dash between a count and its share
         if (w.text.size() <= 3 && (w.text == "-" || w.text == "\xE2\x80\x93" || w.text == "\xE2\x80\x94")) continue;
+        // `Majority 7,172 16.3 N/A`, a box's row with spaces for tabs: no change to print
+        if (detail::iequals(w.text, "n/a") && (r.pieces.back().is_entry ? r.pieces.back().e.printed_percent.has_value() : r.pieces.back().percent.has_value()))
+          continue;
         if (is_elected_word(w.text) && r.pieces.back().is_entry) {
           r.pieces.back().e.elected_marker = true;
           continue;
@@ -1058,6 +1061,38 @@ bool garbled_count(std::string_view f) {
   return !detail::read_decimal(f) || (dot != std::string_view::npos && dot <= 3 && f.size() - dot == 4);
 }
 
+/// Where `t` has a figure: a word with a digit that is not a date's or a heading's (a year `2024`, a day `2` or
+/// `2nd`, `Ward 12`, `(3 seats)`). npos when none: `Green 12O`, `LD=329`, `Electorate: 9,012` have one.
+std::size_t figure_at(std::string_view t) {
+  for (std::size_t pos = 0;;) {
+    auto w = detail::next_word(t, pos);
+    if (w.empty()) return std::string_view::npos;
+    const auto at = static_cast<std::size_t>(w.data() - t.data());
+    if (w.front() == '(') w.remove_prefix(1);
+    while (w.size() > 1 && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ')')) w.remove_suffix(1);
+    // its leading digits (`d`, their value `v`), whether it has a digit at all, and whether it is only digits and a
+    // date's or a time's separators (`02/05/2024`, `01:30`, `2024-25`)
+    std::size_t d = 0, digits = 0;
+    int v = 0;
+    bool dated = true, sep = false;
+    for (char x : w) {
+      if (is_digit(x)) {
+        if (d == digits++ && d++ < 5) v = v * 10 + (x - '0');
+        continue;
+      }
+      dated = dated && (x == '/' || x == ':' || x == '.' || x == '-');
+      sep = sep || x == '/' || x == ':';
+    }
+    if (digits == 0 || (dated && sep)) continue;
+    const auto tail = w.substr(d);
+    if (d >= 1 && d <= 2 && v <= 31 && (tail.empty() || (tail.size() == 2 && is_alpha(tail[0])))) continue;  // `2nd`
+    // (`2024`, `the 2010s`, `2024-25`)
+    if (d == 4 && v >= 1900 && v < 2100 && (tail.empty() || tail == "s" || (dated && (tail.size() == 3 || tail.size() == 5))))
+      continue;
+    return at;
+  }
+}
+
 /// Two results or more, every one a party the registry knows: `Lab 1160 Con 529 LD 329`, with no `;` between
 /// them, or `Labour 1,160, Conservative 529` (a list with commas is results only so).
 bool all_parties(const results_read& r, const party_registry& reg) {
@@ -1413,6 +1448,9 @@ class assembler {
     if (wiki_ && wiki_row(l)) return;
     const auto& c = classification(l, memo);
     const auto said = doc_.diagnostics.size();
+    said_ = said_ || said > 0;
+    if (made_ == 0 && unread_at_.line == 0 && (c.kind == line_kind::prose || c.kind == line_kind::heading || c.kind == line_kind::table_header))
+      if (const auto at = figure_at(l.text); at != std::string_view::npos) unread_at_ = position(l, at);  // (said at the end if nothing is read)
     if (c.kind != line_kind::results && c.kind != line_kind::previous)  // (said when it had counts, unread)
       for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
     if (rejected_list_ && c.kind != line_kind::blank) {
@@ -1500,11 +1538,15 @@ class assembler {
         // `Labour hold`, `Lab GAIN from Con` under a contest's results: its outcome (checked against the votes),
         // not a heading of the next contest. Above the results (as the BBC prints `Conservative hold` under the
         // constituency's name): the outcome of the contest that starts within a few lines below, not a part of its name
-        if (const auto t = trim(std::string_view(l.text)), party = outcome_party(t); !party.empty() && reg_.find(party)) {
+        // (`Conservative hold Swing +4.1`: a box's outcome row with spaces for its tabs, the swing beside it)
+        const auto whole = trim(std::string_view(l.text));
+        const auto swing = whole.rfind(" Swing ");
+        if (const auto t = whole.substr(0, swing), party = outcome_party(t); !party.empty() && reg_.find(party)) {
           const auto at = position(l, static_cast<std::size_t>(t.data() - l.text.data()));
           if (last() && last_target_ == target::contest && pending_.empty() && !last()->outcome && !prev_block_) {
             last()->outcome = std::string(t);
             last()->outcome_at = at;
+            if (swing != std::string_view::npos) last()->printed_swing = detail::read_change(whole.substr(swing + 7));
             last()->end_line = l.line;
             close_block();
             last_target_ = target::none;
@@ -1516,6 +1558,14 @@ class assembler {
         }
         close_block();
         prev_block_ = false;
+        // a figure on the line straight under a contest's results that reads as none (`Green 12O`, `LD=329`) is
+        // said: a heading of the next contest has none
+        if (last() && (last()->end_line + 1 == l.line || under_ + 1 == l.line)) {
+          under_ = l.line;  // (and on the lines under it, to the first blank: `Lib Dem three hundred`, then `Green 12O`)
+          if (const auto at = figure_at(l.text); at != std::string_view::npos)
+            diag(position(l, at), severity::warning, diag_code::unreadable_token,
+                 "expected a result (a party or a name, then its votes) under the contest, saw this figure: the line is not read");
+        }
         // a council page's `Results`, `Voting Summary` and `Thursday, 2nd May, 2024` name no place: not taken for
         // the ward; `Election results for Fryerns` names Fryerns
         auto h = heading_name(trim(std::string_view(l.text)));
@@ -1583,6 +1633,11 @@ class assembler {
   }
 
   void finish() {
+    // figures in text that gave no result and nothing to say (`Labour got 1,160 votes and the Tories 529.`) are
+    // said, at the first
+    if (made_ == 0 && unread_at_.line > 0 && !said_ && doc_.diagnostics.empty())
+      diag(unread_at_, severity::info, diag_code::unreadable_token,
+           "expected results (a party or a name, then its votes: 'Labour 1,160; Conservative 529'), saw this figure: nothing was read");
     held_for_next(nullptr, 0);
     close_block();
     if (open_ && dangling_) {
@@ -1637,6 +1692,10 @@ class assembler {
   bool badge_ = false;         // an `Elected` alone on a line, not below a card's votes: the next card's
   const classified no_results_;  // (card_line's)
   int report_rows_ = 0, council_rows_ = 0, wiki_rows_ = 0, candidate_lines_ = 0;
+  std::uint32_t under_ = 0;  // the last heading line in the run of lines straight under a contest
+  std::size_t made_ = 0;     // contests and quotes made (handed over or not)
+  bool said_ = false;        // a diagnostic was made (handed over or not)
+  source_position unread_at_;  // the first figure in a line that read as no result, while none has been made
 
   contest* last() { return doc_.contests.empty() ? nullptr : &doc_.contests.back(); }
 
@@ -1994,6 +2053,7 @@ class assembler {
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
   void start_contest(const clean_line& l, const classified& c, std::size_t from, bool with_prefix = true) {
+    ++made_;
     contest& ct = doc_.contests.emplace_back();  // built where it stays (nothing below adds a contest)
     if (!held_.empty() || held_outcome_) held_for_next(&ct, l.line);
     ct.line = l.line;
@@ -2269,6 +2329,7 @@ class assembler {
     if (!above.empty()) heading_ = above.front().text;
     ct.area = heading_;
     if (!held_.empty() || held_outcome_) held_for_next(&ct, l.line);
+    ++made_;
     doc_.contests.push_back(std::move(ct));
     last_target_ = target::contest;
     wiki_contest_ = true;
@@ -2354,6 +2415,7 @@ class assembler {
       if (!p.e.label.empty() && !q.name && !p.after_amp) q.name = p.e.label;
     }
     q.where = c.results.pieces.front().where;
+    ++made_;
     doc_.quotes.push_back(std::move(q));
   }
 
@@ -2681,19 +2743,8 @@ document parse(std::string_view text, const parse_options& options) {
         auto nl = std::min(text.find('\n', i), start + at);
         auto t = trim(text.substr(i, nl - i));
         i = nl + 1;
-        std::size_t pos = 0;
-        bool numbers = false;  // (a date's are a title's: `Fryerns by-election, 2nd May 2024`)
-        for (auto w = detail::next_word(t, pos); !w.empty(); w = detail::next_word(t, pos)) {
-          while (w.size() > 1 && (w.back() == ',' || w.back() == '.' || w.back() == ':')) w.remove_suffix(1);
-          auto digits = static_cast<std::size_t>(std::find_if_not(w.begin(), w.end(), is_digit) - w.begin());
-          auto n = read_number(w.substr(0, digits));
-          const bool day = n && digits <= 2 && n->value <= 31 &&
-                           (digits == w.size() || (w.size() == digits + 2 && is_alpha(w[digits])));  // (`2nd`)
-          const bool year = n && digits == 4 && w.size() == 4 && n->value >= 1900 && n->value < 2100;
-          numbers = numbers || (std::any_of(w.begin(), w.end(), is_digit) && !day && !year);
-        }
         if (t.empty() || is_date(t)) continue;
-        if (!numbers) {
+        if (figure_at(t) == std::string_view::npos) {  // (a date's numbers are a title's: `Fryerns, 2nd May 2024`)
           title = heading_name(t);
           continue;
         }
