@@ -1,6 +1,6 @@
 // web/app.js - the page's controller: owns the state (input and options), keeps it in the URL fragment,
 // computes on every keystroke (in a worker when there is one) and renders the newest result only.
-import { moduleFor, computeWith, csvWith, normalise, SHAPES } from './core.js';
+import { moduleFor, loadFull, computeWith, csvWith, normalise, SHAPES } from './core.js';
 import { contestCard, diagnosticsList, reportView, leagueMarkdown, leagueText, el } from './render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -55,7 +55,7 @@ function recompute(since = performance.now()) {
 
 function csv(text) {
   if (worker) return new Promise((resolve) => { const id = ++jobId; pendingCsv.set(id, resolve); worker.postMessage({ type: 'csv', id, text, options: options(false) }); });
-  return moduleFor(text, options(false)).then((m) => csvWith(m, text, options(false)));
+  return loadFull().then((m) => csvWith(m, text, options(false)));  // (the CSV export is the second module's)
 }
 
 // --- rendering -------------------------------------------------------------------------------------------

@@ -121,6 +121,7 @@ export function computeWith(module, text, options) {
   return JSON.parse(computeJson(module, text, options));
 }
 
+/** The CSV table, written by `module`: the second module (`loadFull`), as the page's writes none. Never throws. */
 export function csvWith(module, text, options) {
   try {
     return runText(module, String(text ?? ''), normalise({ ...options, csv: true }));
@@ -135,5 +136,5 @@ export async function compute(text, options) {
 }
 
 export async function computeCsv(text, options) {
-  return csvWith(await moduleFor(text, options), text, options);
+  return csvWith(await loadFull(), text, options);
 }

@@ -1,6 +1,6 @@
 // web/worker.js - computes off the main thread. Keystrokes arrive faster than a whole report computes, so
 // only the newest waiting job runs; the page drops any answer older than the one it shows.
-import { moduleFor, computeJson, csvWith } from './core.js';
+import { moduleFor, loadFull, computeJson, csvWith } from './core.js';
 
 let waiting = null;
 let running = false;
@@ -8,7 +8,8 @@ let running = false;
 self.onmessage = (event) => {
   const job = event.data;
   if (job.type === 'csv') {
-    moduleFor(job.text, job.options).then((m) => self.postMessage({ type: 'csv', id: job.id, csv: csvWith(m, job.text, job.options) }));
+    // (the CSV export is the second module's: the page's writes none)
+    loadFull().then((m) => self.postMessage({ type: 'csv', id: job.id, csv: csvWith(m, job.text, job.options) }));
     return;
   }
   waiting = job;

@@ -181,10 +181,11 @@ test('malformed and hostile input never throws and keeps the module usable', () 
   assert.equal(bad.diagnostics[0].column, 12);
 });
 
-test('CSV from the wasm module', () => {
-  const csv = csvWith(module, 'Lab 1,160; Con 529', {});
+test('CSV from the wasm module: the second writes it, the page\'s writes none', () => {
+  const csv = csvWith(fullModule, 'Lab 1,160; Con 529', {});
   assert.match(csv, /^line,area,ward,seats,method,label,party,/);
   assert.match(csv, /,Lab,Labour Party,1,1160,/);
+  assert.equal(csvWith(module, 'Lab 1,160; Con 529', {}), '');
 });
 
 test('a real trap is caught, reported as an error, and the next call gets a fresh module', async () => {
