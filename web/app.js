@@ -98,7 +98,8 @@ function render(result) {
   const errors = result.diagnostics.filter((d) => d.severity !== 'info').length;
   const checks = contests.reduce((n, c) => n + c.checks.length, 0);
   if (!input.value.trim()) status.textContent = 'Paste or type results to see the shares.';
-  else if (!contests.length) status.textContent = `No results found in the input${errors ? `; ${errors} problem${errors === 1 ? '' : 's'} noted` : ''}.`;
+  else if (!contests.length) status.textContent = `No results found in the input${errors ? `; ${errors} problem${errors === 1 ? '' : 's'} noted` : ''}.` +
+    (result.diagnostics.length ? ' See the notes below.' : '');
   else status.textContent = `${contests.length} contest${contests.length === 1 ? '' : 's'}` +
     (contests.length === 1 ? `: ${contests[0].parties.map((p) => `${p.label} ${p.rounded}%`).slice(0, 4).join(', ')}` : '') +
     `. ${checks} check${checks === 1 ? '' : 's'}, ${errors} warning${errors === 1 ? '' : 's'}.`;
@@ -108,7 +109,8 @@ function render(result) {
     : state.format === 'auto' ? `Recognised: ${shape}.` : `Read as chosen: ${shape}.`;
 
   const open = contests.length <= 1;
-  reuse('diagnostics', JSON.stringify([result.diagnostics, open]), () => diagnosticsList(result.diagnostics, goToLine, { open }));
+  const always = !contests.length;
+  reuse('diagnostics', JSON.stringify([result.diagnostics, open, always]), () => diagnosticsList(result.diagnostics, goToLine, { open, always }));
   const summary = contests.length > 1 && result.summary?.contests ? result.summary : null;
   reuse('report', JSON.stringify(summary), () => summary && reportView(summary, { onLine: goToLine, onExport: exportReport }));
 

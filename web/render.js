@@ -115,10 +115,11 @@ export function contestCard(c, { onLine, onCopy }) {
       el('button', { type: 'button', onclick: (e) => onCopy(c.report_line, e.currentTarget) }, 'Copy line')));
 }
 
-export function diagnosticsList(diags, onLine, { open = true } = {}) {
+export function diagnosticsList(diags, onLine, { open = true, always = false } = {}) {
   if (!diags.length) return null;
   const shown = diags.slice(0, 200);
-  return el('details', { class: 'diagnostics', open: open && diags.some((d) => d.severity !== 'info') },
+  // open when something is wrong, or when nothing was read (the notes, hints included, are then all there is)
+  return el('details', { class: 'diagnostics', open: always || (open && diags.some((d) => d.severity !== 'info')) },
     el('summary', {}, `${diags.length} note${diags.length === 1 ? '' : 's'} on the input`),
     el('ul', {}, shown.map((d) => el('li', { class: `diag ${d.severity}` },
       el('button', { type: 'button', class: 'linklike', onclick: () => onLine(d.line, d.column) }, `Line ${d.line}, column ${d.column}`),

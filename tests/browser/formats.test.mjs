@@ -108,6 +108,26 @@ test('a CSV saved with its title rows above the header: recognised, the title na
   await context.close();
 });
 
+test('figures that read as no result are said: under a contest, and when nothing was read at all', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, 'Fryerns\nLabour 1,160\nConservative 529\nGreen 12O\n');
+  await cardsAre(page, 1);
+  await page.waitForFunction(() => document.querySelector('.diagnostics')?.textContent.includes('Line 4, column 7'));
+  assert.match(await page.textContent('.diagnostics'), /warning: expected a result .* the line is not read/);
+  assert.match(await page.textContent('#status'), /1 warning/);
+  // prose: no card, and the hint open beside the status, pointing at the first figure
+  await paste(page, 'Labour got 1,160 votes and the Tories 529.\n');
+  await cardsAre(page, 0);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('No results found'));
+  assert.equal(await page.textContent('#status'), 'No results found in the input. See the notes below.');
+  assert.equal(await page.locator('.diagnostics').getAttribute('open'), '');
+  assert.match(await page.textContent('.diagnostics li'), /^Line 1, column 12: info: expected results .*nothing was read/);
+  await page.click('.diagnostics li button');  // (the note's place, selected in the box)
+  assert.equal(await page.evaluate(() => { const t = document.querySelector('#input'); return t.value.slice(t.selectionStart, t.selectionStart + 5); }), '1,160');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('results posted a party a line, the outcome and a wrong majority: the majority said beside the shares', async () => {
   const { context, page, errors } = await open();
   await paste(page, 'Fryerns by-election result:\nLabour 1,160 (68.7%)\nConservative 529 (31.3%)\nMajority 700\nLabour hold\n');
