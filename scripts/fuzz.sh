@@ -35,6 +35,8 @@ printf '\x07\xbf\x01\x07\xbf\x02' > build-fuzz/shapes-seeds/long-tokens
 printf '\x08\x20Fryerns\tX\tLab 1,160; Con 5\n' > build-fuzz/shapes-seeds/raw
 printf '\x09\x0b\x1f\x05\x2a\x09\x47\x3c' > build-fuzz/shapes-seeds/declaration
 printf '\x09\x05\x01\x47\x13\x26\x5a\x7b\x0c' > build-fuzz/shapes-seeds/cards
+printf '\x09\x1a\x05\x21\x42\x13' > build-fuzz/shapes-seeds/titled-csv
+printf '\x05\x0b\x0b\x16\x01\x41\x03\x01' > build-fuzz/shapes-seeds/name-lines-box-rows
 # and the recipes that found the quadratic paths and overflows fixed before this harness (run on 742b0db)
 cp tests/fuzz/shapes-regressions/* build-fuzz/shapes-seeds/
 echo "fuzz shapes: ${shapes_seconds}s"

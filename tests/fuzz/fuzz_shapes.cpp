@@ -193,20 +193,28 @@ struct writer {
       text += '\n';
     }
     if (n % 3 == 1) text += "Majority " + std::to_string(n) + "\nLabour hold\n";
+    // a box's last rows with spaces for tabs; a figure under the contest that reads as no result
+    if (n % 3 == 2) text += "Majority " + std::to_string(n) + " 12.5 N/A\nLabour hold Swing +" + std::to_string(n % 10) + ".1\nGreen 12O\n";
   }
   // a spreadsheet's rows pasted: tab-separated, a header naming a ward column, a quoted count now and then
   void spreadsheet(std::size_t n) {
-    text += "Ward\tCandidate\tParty\tVotes\tElected\n";
+    // (at the start, now and then, a spreadsheet saved as CSV: its title and a figure above a comma-separated header)
+    const bool titled = text.empty() && n % 16 == 10;
+    const char sep = titled ? ',' : '\t';
+    if (titled) text += std::string("Results for ") + std::string(pick(wards, n)) + "\nElectorate: 9,012\n\n";
+    text += titled ? "Ward,Candidate,Party,Votes,Elected\n" : "Ward\tCandidate\tParty\tVotes\tElected\n";
     for (std::size_t k = 0; k < n && !full(); ++k) {
       const unsigned b = r.choice();
       text += pick(wards, b >> 4);
-      text += '\t';
+      text += sep;
       text += pick(names, b);
-      text += '\t';
+      text += sep;
       label(b >> 2);
-      text += b & 1 ? "\t\"" : "\t";
+      text += sep;
+      if (b & 1) text += '"';
       count_text(votes(), b);
-      text += b & 1 ? "\"\t" : "\t";
+      if (b & 1) text += '"';
+      text += sep;
       text += b & 2 ? "Yes\n" : "No\n";
     }
   }
