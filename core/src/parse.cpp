@@ -794,6 +794,7 @@ bool is_date(std::string_view t) {
                                      "december monday tuesday wednesday thursday friday saturday sunday ";
   constexpr auto weekdays = names.find(" monday ");
   bool month = false, year = false;
+  if (std::none_of(t.begin(), t.end(), is_digit)) return false;  // (no year: most headings, at once)
   for (std::size_t pos = 0;;) {
     auto w = detail::next_word(t, pos);
     if (w.empty()) return month && year;
@@ -1448,8 +1449,8 @@ class assembler {
     if (wiki_ && wiki_row(l)) return;
     const auto& c = classification(l, memo);
     const auto said = doc_.diagnostics.size();
-    said_ = said_ || said > 0;
-    if (made_ == 0 && unread_at_.line == 0 && (c.kind == line_kind::prose || c.kind == line_kind::heading || c.kind == line_kind::table_header))
+    said_ = said_ || said > 0;  // (what was said may be handed over before the end)
+    if (unread_at_.line == 0 && doc_.contests.empty() && doc_.quotes.empty() && (c.kind == line_kind::prose || c.kind == line_kind::heading || c.kind == line_kind::table_header))
       if (const auto at = figure_at(l.text); at != std::string_view::npos) unread_at_ = position(l, at);  // (said at the end if nothing is read)
     if (c.kind != line_kind::results && c.kind != line_kind::previous)  // (said when it had counts, unread)
       for (const auto& d : c.results.diags) doc_.diagnostics.push_back(d);
@@ -1635,7 +1636,8 @@ class assembler {
   void finish() {
     // figures in text that gave no result and nothing to say (`Labour got 1,160 votes and the Tories 529.`) are
     // said, at the first
-    if (made_ == 0 && unread_at_.line > 0 && !said_ && doc_.diagnostics.empty())
+    // (the reader hands contests over as it goes, but keeps the last: none here is none made)
+    if (unread_at_.line > 0 && doc_.contests.empty() && doc_.quotes.empty() && !said_ && doc_.diagnostics.empty())
       diag(unread_at_, severity::info, diag_code::unreadable_token,
            "expected results (a party or a name, then its votes: 'Labour 1,160; Conservative 529'), saw this figure: nothing was read");
     held_for_next(nullptr, 0);
@@ -1693,8 +1695,7 @@ class assembler {
   const classified no_results_;  // (card_line's)
   int report_rows_ = 0, council_rows_ = 0, wiki_rows_ = 0, candidate_lines_ = 0;
   std::uint32_t under_ = 0;  // the last heading line in the run of lines straight under a contest
-  std::size_t made_ = 0;     // contests and quotes made (handed over or not)
-  bool said_ = false;        // a diagnostic was made (handed over or not)
+  bool said_ = false;          // a diagnostic was made (handed over or not)
   source_position unread_at_;  // the first figure in a line that read as no result, while none has been made
 
   contest* last() { return doc_.contests.empty() ? nullptr : &doc_.contests.back(); }
@@ -2053,7 +2054,6 @@ class assembler {
 
   /// A contest from a row's pieces [from, end); its ward, names and area from the row's prefix (`with_prefix`).
   void start_contest(const clean_line& l, const classified& c, std::size_t from, bool with_prefix = true) {
-    ++made_;
     contest& ct = doc_.contests.emplace_back();  // built where it stays (nothing below adds a contest)
     if (!held_.empty() || held_outcome_) held_for_next(&ct, l.line);
     ct.line = l.line;
@@ -2329,7 +2329,6 @@ class assembler {
     if (!above.empty()) heading_ = above.front().text;
     ct.area = heading_;
     if (!held_.empty() || held_outcome_) held_for_next(&ct, l.line);
-    ++made_;
     doc_.contests.push_back(std::move(ct));
     last_target_ = target::contest;
     wiki_contest_ = true;
@@ -2415,7 +2414,6 @@ class assembler {
       if (!p.e.label.empty() && !q.name && !p.after_amp) q.name = p.e.label;
     }
     q.where = c.results.pieces.front().where;
-    ++made_;
     doc_.quotes.push_back(std::move(q));
   }
 
