@@ -6,6 +6,16 @@
 #include "text.hpp"
 
 namespace wardshare::detail {
+
+bool say_count(const number_word& n, std::string_view text, source_position at, std::vector<diagnostic>& out) {
+  if (n.too_large)
+    out.push_back({at, severity::warning, diag_code::number_too_large, cat({"expected a vote count below 10^15, saw '", text, "': skipped"})});
+  else if (n.odd_grouping)
+    out.push_back({at, severity::info, diag_code::odd_number,
+                   cat({"irregular thousands separators in '", text, "': read as ", num(n.value)})});
+  return n.too_large;
+}
+
 namespace {
 
 /// Digits with at most one point, as one integer divided once: correctly rounded, so `0.7` reads as the

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
+
+#include "wardshare/diagnostic.hpp"
 
 namespace wardshare::detail {
 
@@ -32,6 +35,10 @@ struct number_word {
 
 /// `1,160`, `1171`, `2,476,687` (a trailing comma is allowed: `Name, Party, 1234,`); nullopt when not a count.
 [[nodiscard]] std::optional<number_word> read_number(std::string_view w);
+
+/// What reading the count `text` (at `at`) found, said into `out`: beyond max_votes (not read: true) or its
+/// separators irregular (read as its digits). One place for every reader's words.
+bool say_count(const number_word& n, std::string_view text, source_position at, std::vector<diagnostic>& out);
 
 /// `(9.7%)`, `9.7%`, `(9.7 %)` as one word; nullopt when the word is not a percentage.
 [[nodiscard]] std::optional<double> read_percent(std::string_view w);

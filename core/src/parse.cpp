@@ -570,17 +570,11 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       }
       if (auto n = read_number(w.text)) {
         auto where = position(l, label.empty() ? w.offset : label.front().offset);
-        if (n->too_large) {
-          r.diags.push_back({position(l, w.offset), severity::warning, diag_code::number_too_large,
-                             "expected a vote count below 10^15, saw '" + std::string(w.text) + "': skipped"});
+        if (detail::say_count(*n, w.text, position(l, w.offset), r.diags)) {
           label.clear();
           ++r.bad;
           continue;
         }
-        if (n->odd_grouping)
-          r.diags.push_back({position(l, w.offset), severity::info, diag_code::odd_number,
-                             "irregular thousands separators in '" + std::string(w.text) + "': read as " +
-                                 detail::num(n->value)});
         // `Sam Huggins (Labour Party) ELECTED 1,160`: the mark before the count, not the label's
         const bool marked = label.size() >= 2 && is_elected_word(label.back().text);
         if (marked) label.pop_back();
@@ -1231,7 +1225,10 @@ void classify_kind(const clean_line& l, const party_registry& reg, scratch& sc, 
       if (rest.empty() || bracketed) {
         c.kind = line_kind::previous_block;
         c.previous_heading = *h;
-        if (bracketed) c.previous_heading += " " + std::string(rest);
+        if (bracketed) {
+          c.previous_heading += ' ';
+          c.previous_heading += rest;
+        }
         return;
       }
     }
@@ -1400,7 +1397,10 @@ std::string take_seats(std::string_view ward, std::optional<int>& seats) {
           seats = n;
           std::string rest(trim(ward.substr(0, open)));
           auto after = trim(ward.substr(close + 1));
-          if (!after.empty()) rest += " " + std::string(after);
+          if (!after.empty()) {
+            rest += ' ';
+            rest += after;
+          }
           return rest;
         }
       }
@@ -2262,14 +2262,7 @@ class assembler {
     for (std::size_t k = 0; k < vi; ++k)  // a party and a name are words, not figures
       if (read_number(f[k].text) || detail::read_decimal(f[k].text)) return false;
     auto n = *read_number(f[vi].text);
-    if (n.too_large) {
-      diag(position(l, f[vi].offset), severity::warning, diag_code::number_too_large,
-           "expected a vote count below 10^15, saw '" + std::string(f[vi].text) + "': skipped");
-      return true;
-    }
-    if (n.odd_grouping)
-      diag(position(l, f[vi].offset), severity::info, diag_code::odd_number,
-           "irregular thousands separators in '" + std::string(f[vi].text) + "': read as " + detail::num(n.value));
+    if (detail::say_count(n, f[vi].text, position(l, f[vi].offset), doc_.diagnostics)) return true;
     entry e;
     e.label = std::string(f[0].text);
     if (vi == 2) e.name = std::string(f[1].text);

@@ -396,14 +396,7 @@ void read_csv(std::string_view text, std::size_t start, document& doc, std::stri
                                  "expected a vote count for " + who + ", saw '" + v->text + "': candidate skipped"});
       continue;
     }
-    if (n->too_large) {
-      doc.diagnostics.push_back({v->at, severity::warning, diag_code::number_too_large,
-                                 "expected a vote count below 10^15, saw '" + v->text + "': skipped"});
-      continue;
-    }
-    if (n->odd_grouping)
-      doc.diagnostics.push_back({v->at, severity::info, diag_code::odd_number,
-                                 "irregular thousands separators in '" + v->text + "': read as " + detail::num(n->value)});
+    if (say_count(*n, v->text, v->at, doc.diagnostics)) continue;
     e.votes = n->value;
     if (auto f = get(column::elected)) e.elected_marker = is_yes(f->text) || iequals(f->text, "t");
     if (auto f = get(column::percent)) {
