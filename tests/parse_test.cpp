@@ -217,6 +217,31 @@ TEST_CASE("parsing - markup, rulers and blank lines") {
   CHECK(doc.diagnostics.empty());
 }
 
+TEST_CASE("parsing - a no-break or thin space between a count's digits is its thousands separator") {
+  // `1 160` written with a no-break, thin or narrow space (SI style, some PDFs): it was read as `Lab 1` and an
+  // unlabelled 160, a count lost and a candidate made up
+  for (const char* space : {"\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF", "&nbsp;"}) {
+    INFO(space);
+    auto doc = parse(std::string("Fryerns\nLab 1") + space + "160; Con 529; LD 1" + space + "002" + space + "329 Votes cast 3" + space + "331\n");
+    CHECK(doc.diagnostics.empty());
+    REQUIRE(doc.contests.size() == 1);
+    REQUIRE(doc.contests[0].entries.size() == 3);
+    CHECK(doc.contests[0].entries[0].votes == 1160);
+    CHECK(doc.contests[0].entries[2].votes == 1002329);
+    CHECK(doc.contests[0].stated.total == std::optional<std::int64_t>(3331));
+    // positions are the original line's: Con at column 12 of `Lab 1 160; Con 529` (17 after `&nbsp;`)
+    CHECK(doc.contests[0].entries[1].where.column == (space[0] == '&' ? 17u : 12u));
+  }
+  // between a count and anything but three digits it is a space: `Lab 1,160` then a share, a word, four digits
+  auto apart = parse("Lab 1,160\xC2\xA0(51.9%); Con\xC2\xA0" "529; LD 12\xC2\xA0" "1234\n");
+  REQUIRE(apart.contests.size() == 1);
+  REQUIRE(apart.contests[0].entries.size() == 4);
+  CHECK(apart.contests[0].entries[0].printed_percent == std::optional<double>(51.9));
+  CHECK(apart.contests[0].entries[1].votes == 529);
+  CHECK(apart.contests[0].entries[2].votes == 12);  // (not 121,234: four digits are not a group)
+  CHECK(apart.contests[0].entries[3].votes == 1234);
+}
+
 TEST_CASE("parsing - a bare paste of one ward") {
   auto doc = parse("Lab 1,160; Con 529; LD 329");
   REQUIRE(doc.contests.size() == 1);

@@ -118,6 +118,7 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
     for (std::size_t e = std::min(raw.size(), i + k); i < e; ++i)
       if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++column;
   };
+
   copy_ordinary(first);
   while (i < raw.size()) {
     char c = raw[i];
@@ -149,19 +150,24 @@ void clean(std::string_view raw, std::uint32_t line_no, clean_line& out) {
         continue;
       }
     }
-    if (c == '&') {
-      if (raw.compare(i, 5, "&amp;") == 0) { emit('&'); advance(5); continue; }
-      if (raw.compare(i, 6, "&nbsp;") == 0) { emit(' '); advance(6); continue; }
-    }
+    if (c == '&' && raw.compare(i, 5, "&amp;") == 0) { emit('&'); advance(5); continue; }
+    // a no-break or thin space (`k` bytes): a space; between a count's digits and three more, its thousands
+    // separator (`1 160`, as SI style and some PDFs write counts)
     auto u = static_cast<unsigned char>(c);
-    if (u == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {  // no-break space
-      emit(' ');
-      advance(2);
-      continue;
-    }
-    if (u == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80) {
+    std::size_t k = 0;
+    if (c == '&' && raw.compare(i, 6, "&nbsp;") == 0) k = 6;
+    else if (u == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) k = 2;  // no-break
+    else if (u == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80) {
       auto t = static_cast<unsigned char>(raw[i + 2]);
-      if (t == 0xAF || t == 0x89 || t == 0x8A) { emit(' '); advance(3); continue; }  // narrow and thin spaces
+      if (t == 0xAF || t == 0x89 || t == 0x8A) k = 3;  // narrow and thin spaces
+    }
+    if (k > 0) {
+      const std::size_t j = i + k;
+      const bool grouping = n > 0 && is_digit(text[n - 1]) && j + 3 <= raw.size() && is_digit(raw[j]) && is_digit(raw[j + 1]) &&
+                            is_digit(raw[j + 2]) && (j + 3 == raw.size() || !is_digit(raw[j + 3]));
+      emit(grouping ? ',' : ' ');
+      advance(k);
+      continue;
     }
     if (u < 0x20 && c != '\t') { advance(1); continue; }  // other control characters
     emit(c);
