@@ -261,6 +261,17 @@ void split_fields(const clean_line& l, std::vector<span>& out) {
 // Phrases that state a contest-wide figure rather than a candidate's votes.
 enum class stated_kind { total, ballots, electorate, rejected, majority, turnout /* a percentage alone */ };
 
+/// Where a stated count of `kind` is kept (not turnout: a percentage, which has no count).
+std::optional<std::int64_t>& stated_slot(stated_totals& st, stated_kind kind) {
+  switch (kind) {
+    case stated_kind::total: return st.total;
+    case stated_kind::ballots: return st.ballots;
+    case stated_kind::electorate: return st.electorate;
+    case stated_kind::rejected: return st.rejected;
+    default: return st.majority;
+  }
+}
+
 std::optional<stated_kind> stated_phrase(std::string_view key) {
   // every phrase starts with one of these letters and is five letters or more: most labels (`Lab`, `Con`,
   // `TUSC`) are rejected here
@@ -1724,18 +1735,12 @@ class assembler {
 
   /// Puts a stated figure where it belongs, warning when a different one is already there.
   void set_stated(stated_totals& st, const piece& p, const char* whose) {
-    std::optional<std::int64_t>* slot = nullptr;
-    switch (p.kind) {
-      case stated_kind::turnout:  // `Turnout: 24.97%`: a percentage, no count
-        st.turnout_percent = p.percent;
-        st.turnout_decimals = p.percent_decimals;
-        return;
-      case stated_kind::total: slot = &st.total; break;
-      case stated_kind::ballots: slot = &st.ballots; break;
-      case stated_kind::electorate: slot = &st.electorate; break;
-      case stated_kind::rejected: slot = &st.rejected; break;
-      case stated_kind::majority: slot = &st.majority; break;
+    if (p.kind == stated_kind::turnout) {  // `Turnout: 24.97%`: a percentage, no count
+      st.turnout_percent = p.percent;
+      st.turnout_decimals = p.percent_decimals;
+      return;
     }
+    auto* slot = &stated_slot(st, p.kind);
     if (p.kind == stated_kind::ballots && p.percent) {
       st.turnout_percent = p.percent;
       st.turnout_decimals = p.percent_decimals;
@@ -2760,8 +2765,7 @@ document parse(std::string_view text, const parse_options& options) {
       std::optional<std::int64_t>* slot = nullptr;
       if (f.kind && doc.contests.size() == 1) {
         auto& st = doc.contests.front().stated;
-        slot = f.kind == stated_kind::total ? &st.total : f.kind == stated_kind::ballots ? &st.ballots
-             : f.kind == stated_kind::electorate ? &st.electorate : &st.rejected;
+        slot = &stated_slot(st, *f.kind);
         if (!*slot) {
           *slot = f.value;
           if (f.kind == stated_kind::total) st.total_at = f.at;
