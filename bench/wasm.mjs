@@ -8,6 +8,7 @@
 //   compute;
 // - the same program: bench/native.cpp compiled with the page module's flags (build-wasm/wasm/
 //   wardshare_bench.cjs, built by scripts/bench.sh), phase by phase.
+// The native program is build/bench/wardshare_bench (profile-guided), or WARDSHARE_NATIVE_BENCH's.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ const { load, normalise, runText } = await import(`${root}dist/core.js`);
 const module = await load({ wasmBinary: readFileSync(`${root}dist/wardshare.wasm`) });
 const options = normalise({ reuse_lines: false });  // every line read, as natively (the same text again would find them all read before)
 const harness = `${root}build-wasm/wasm/wardshare_bench.cjs`;
+const nativeProgram = process.env.WARDSHARE_NATIVE_BENCH ?? `${root}build/bench/wardshare_bench`;
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const program = (cmd, args) => JSON.parse(execFileSync(cmd, args).toString());
@@ -29,7 +31,7 @@ for (let i = 0; i < 10; i++) runText(module, text, options);  // let V8 tier the
 const native = [], same = [], page = [], pageParsed = [], pageCore = [];
 const per = Math.max(5, Math.round(repeats / rounds));
 for (let r = 0; r < rounds; r++) {
-  native.push(program(`${root}build/bench/wardshare_bench`, [file, String(Math.max(per, 40))]));  // as warm as the wasm
+  native.push(program(nativeProgram, [file, String(Math.max(per, 40))]));  // as warm as the wasm
   // a fresh process each round: enough repeats that V8's optimised tier, not its baseline compiler, is measured
   if (existsSync(harness)) same.push(program(process.execPath, ['--no-experimental-fetch', harness, file, String(Math.max(per, 40))]));
   const inWasm = [], withParse = [], core = [];

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/build-native.sh - builds the core, the CLI, the benchmark and the tests into build/.
 # The core is compiled twice, profile-guided (GCC): once instrumented, which the CLI and the benchmark then run
-# over the corpus and the example pastes, and again using that profile (~20% faster reading and computing:
+# over the corpus and the example pastes, and again using that profile (7-10% faster reading and computing:
 # docs/benchmarks.md). Other compilers build it once, unguided (CMakeLists.txt); so does WARDSHARE_PGO=0, for a
 # quicker edit-build-test loop.
 set -euo pipefail
