@@ -6,13 +6,14 @@
 # quicker edit-build-test loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-configure() { cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DWARDSHARE_TESTS=ON "$@" >/dev/null; }
+profile="$PWD/build/pgo"  # where the instrumented build writes the profile and the guided build reads it
+configure() { cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DWARDSHARE_TESTS=ON -DWARDSHARE_PGO_DIR="$profile" "$@" >/dev/null; }
 if [ "${WARDSHARE_PGO:-1}" = 0 ]; then
   configure -DWARDSHARE_PGO=
   cmake --build build -j"$(nproc)"
   exit
 fi
-rm -rf build/pgo  # a profile from other sources would not match: always train afresh
+rm -rf "$profile"  # a profile from other sources would not match: always train afresh
 configure -DWARDSHARE_PGO=generate
 cmake --build build -j"$(nproc)" --target wardshare wardshare_bench
 # training: the whole report through every phase the benchmark times (parse, line cache, compute, reuse,
