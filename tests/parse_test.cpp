@@ -1208,6 +1208,26 @@ TEST_CASE("parsing - in pieces, as the CLI streams a large file, reads as the wh
   }
 }
 
+TEST_CASE("parsing - a large input: room for its contests made from the first part's density, the reading the same") {
+  // parse() reads the first sixteenth (at least 64 KB) of an input of 256 KB or more, then makes room for the
+  // contests the rest holds at that density; a stream_reader fed the whole at once grows as it finds them
+  auto report = test::read_file("tests/corpus/tusc-local-elections-2024.txt");
+  std::string text;
+  for (int i = 0; i < 5; ++i) text += report + "\n";  // 325 KB, 1,381 contests
+  REQUIRE(text.size() >= 256 * 1024);
+  auto doc = parse(text);
+  stream_reader r;
+  r.feed(text);
+  auto grown = r.take(true);
+  REQUIRE(doc.contests.size() == grown.contests.size());
+  REQUIRE(doc.contests.size() > 1300);  // (where copies meet, a report's last lines and the next's first read as one)
+  CHECK(to_json(compute(doc)) == to_json(compute(grown)));
+  // doubling leaves room for 2,048; the estimate is an eighth over the 1,381 (and what the first part held)
+  CHECK(grown.contests.capacity() >= 2048);
+  CHECK(doc.contests.capacity() >= doc.contests.size());
+  CHECK(doc.contests.capacity() <= doc.contests.size() * 5 / 4);
+}
+
 TEST_CASE("parsing - in pieces, two Wikipedia boxes still pair across a piece boundary") {
   auto text = test::read_file("tests/data/wikipedia-general.txt");
   auto cut = text.find("Elections in the 2010s");

@@ -26,6 +26,11 @@
 #ifndef WARDSHARE_DATA_READERS
 #define WARDSHARE_DATA_READERS 1
 #endif
+// parse() makes room for a large input's contests once it has read a part of it (below). The page's module, at its
+// size budget, leaves that out: its line cache makes room for as many as the last reading found.
+#ifndef WARDSHARE_ROOM_AHEAD
+#define WARDSHARE_ROOM_AHEAD 1
+#endif
 
 namespace wardshare {
 namespace {
@@ -2726,6 +2731,22 @@ document parse(std::string_view text, const parse_options& options) {
     parse_options o = options;
     o.format = fmt;
     stream_reader reader(o);
+#if WARDSHARE_ROOM_AHEAD
+    // contests are found one by one, and a vector grown by doubling moves every contest each time it grows: for a
+    // large input that was half the reading, and twice the memory touched. An input of 256 KB or more has its
+    // first sixteenth (at least 64 KB, to a line's end) read first, which says how densely its contests come:
+    // room for the rest is made at once, an eighth over. A guess too low grows as before; too high, the room is
+    // memory never touched (and max_contests caps it).
+    if (auto cut = text.find('\n', std::max<std::size_t>(64 * 1024, text.size() / 16)) + 1;
+        text.size() >= 256 * 1024 && cut > 0 && cut < text.size()) {
+      reader.feed(text.substr(0, cut));
+      auto& cs = reader.impl_->doc.contests;
+      auto want = cs.size() * text.size() / cut * 9 / 8;
+      if (o.max_contests) want = std::min(want, o.max_contests + 1);
+      if (want > cs.capacity()) cs.reserve(want);
+      text.remove_prefix(cut);
+    }
+#endif
     reader.feed(text);
     return reader.take(true);
   }

@@ -90,6 +90,7 @@ class stream_reader {
   [[nodiscard]] document take(bool end = false);
 
  private:
+  friend document parse(std::string_view text, const parse_options& options);  // (makes room for a large input's contests)
   struct impl;
   std::unique_ptr<impl> impl_;
 };
