@@ -32,6 +32,8 @@ async function keystrokes(text, keys) {
   await page.goto(`${url}?nosw`);
   await paste(page, text);
   await page.waitForFunction(() => document.querySelectorAll('.card').length > 0, null, { timeout: 20000 });
+  // (the page's own module, which computes inputs up to 16 KB on its thread, loads after the first result)
+  await page.waitForFunction(() => 'computesHere' in document.documentElement.dataset, null, { timeout: 20000 });
   await page.waitForTimeout(500);
   await page.evaluate(() => { performance.clearMeasures(); const t = document.getElementById('input'); t.setSelectionRange(t.value.length, t.value.length); });
   for (const k of keys) {
@@ -39,10 +41,11 @@ async function keystrokes(text, keys) {
     await page.waitForTimeout(120);
   }
   await page.waitForTimeout(300);
-  const entries = await page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result').map((e) => [e.duration, e.detail.compute, e.detail.core]));
+  const entries = await page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result').map((e) => [e.duration, e.detail.compute, e.detail.core, e.detail.where]));
   await context.close();
   return { median: pct(entries.map((e) => e[0]), 0.5), p95: pct(entries.map((e) => e[0]), 0.95),
-    compute_median: pct(entries.map((e) => e[1]), 0.5), core_median: pct(entries.map((e) => e[2]), 0.5), samples: entries.length };
+    compute_median: pct(entries.map((e) => e[1]), 0.5), core_median: pct(entries.map((e) => e[2]), 0.5), samples: entries.length,
+    where: [...new Set(entries.map((e) => e[3]))].join(', ') };
 }
 // 3. the whole report computed as the page computes it (web/core.js computeJson, then JSON.parse), warm, on
 // the page's thread with nothing else running: the page's document (display) against the full one, in turns,

@@ -63,6 +63,32 @@ test('typing a ward line shows its shares as you type, with three seats', async 
   await context.close();
 });
 
+test('a small input is computed on the page\'s thread once its module is loaded, a large one in the worker', async () => {
+  const { context, page, errors } = await open();
+  const where = () => page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result').map((e) => e.detail.where));
+  await page.locator('#input').click();
+  await page.keyboard.type('Lab 1,160; Con 529');
+  await waitFor(page, () => document.querySelectorAll('.card').length === 1);
+  // the first answers come from the worker; the module loads here after the first result
+  await waitFor(page, () => 'computesHere' in document.documentElement.dataset);
+  await page.keyboard.type('; LD 329; TUSC 218 (9.7%) Votes cast 2,236');
+  await waitFor(page, () => document.querySelectorAll('.card tbody tr').length === 4);
+  assert.equal(await share(page, 'TUSC'), '9.7%');
+  const small = await where();
+  assert.equal(small[0], 'worker');
+  assert.equal(small.at(-1), 'page');
+  // the whole report (65 KB) goes to the worker, and back to a ward here
+  await paste(page, REPORT);
+  await waitFor(page, () => /^277 contests/.test(document.getElementById('status').textContent));
+  assert.equal((await where()).at(-1), 'worker');
+  await page.fill('#input', FRYERNS);
+  await waitFor(page, () => document.querySelectorAll('.card').length === 1);
+  assert.equal(await share(page, 'Lab'), '51.9%');
+  assert.equal((await where()).at(-1), 'page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('pasting the whole 2024 report shows every contest and the report view', async () => {
   const { context, page, errors } = await open();
   await paste(page, REPORT);
