@@ -89,6 +89,30 @@ test('a small input is computed on the page\'s thread once its module is loaded,
   await context.close();
 });
 
+test('a trap in the module is shown as an error, and the page keeps working', async () => {
+  const { context, page } = await open();
+  await page.locator('#input').click();
+  await page.keyboard.type('Lab 1,160; Con 529');
+  await waitFor(page, () => 'computesHere' in document.documentElement.dataset);
+  // wreck the memory of the page's own module (the one core.js loaded for app.js): its next call traps
+  await page.evaluate(async () => { const core = await import('./core.js'); (await core.load()).HEAPU8.fill(0xff); });
+  await page.keyboard.type(';');
+  await waitFor(page, () => /failed on this input/.test(document.getElementById('diagnostics').textContent));
+  assert.equal(await page.locator('.card').count(), 0);
+  assert.match(await page.textContent('#status'), /No results found/);
+  // the next keystrokes are computed (by the worker while a fresh module loads here) and shown as usual
+  await page.keyboard.type(' LD 329; TUSC 218 (9.7%) Votes cast 2,236');
+  await waitFor(page, () => document.querySelectorAll('.card tbody tr').length === 4);
+  assert.equal(await share(page, 'TUSC'), '9.7%');
+  assert.equal(await page.locator('#diagnostics').textContent().then((t) => t.includes('failed on this input')), false);
+  // and a fresh module here computes again
+  await waitFor(page, () => 'computesHere' in document.documentElement.dataset);
+  await page.keyboard.press('Backspace');
+  await waitFor(page, () => document.querySelector('.card')?.textContent.includes('2,23'));
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result').at(-1).detail.where), 'page');
+  await context.close();
+});
+
 test('pasting the whole 2024 report shows every contest and the report view', async () => {
   const { context, page, errors } = await open();
   await paste(page, REPORT);
