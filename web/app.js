@@ -1,7 +1,7 @@
 // web/app.js - the page's controller: owns the state (input and options), keeps it in the URL fragment,
 // computes on every keystroke (a small input on the page's thread, a larger one in a worker) and renders the
 // newest result only.
-import { load, moduleFor, loadFull, wantsFull, computeJson, computeWith, csvWith, normalise, SHAPES } from './core.js';
+import { load, loadFull, wantsFull, computeWith, csvWith, normalise, SHAPES } from './core.js';
 import { contestCard, diagnosticsList, reportView, leagueMarkdown, leagueText, el } from './render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,66 +18,79 @@ let cardLimit = CARD_PAGE;
 const cardCache = new Map(); // contest JSON -> card element, so a keystroke re-renders only what changed
 
 // --- computing -------------------------------------------------------------------------------------------
-let worker = null;
+// An input up to 16 KB (a ward, a council page, a few rows) is computed here, on the page's thread: for one ward
+// a round trip to a worker was ~6 ms of a keystroke's ~8 (its answer waited while this thread drew the edited
+// box), the computing 0.3 ms; and the first result no longer waits for a worker to start (~700 -> ~450 ms). A
+// larger input goes to a worker, started the first time one is needed, so typing never waits for it.
+const HERE_UP_TO = 16 * 1024;
+let here = null;          // the page's module on this thread (a promise); null after a trap, until it loads again
+let worker;               // undefined until needed; null where there is none (or it failed)
 let pendingCsv = new Map();
-try {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = (e) => {
-    const m = e.data;
-    if (m.type === 'result') { if (m.id >= shownId) show(m.id, JSON.parse(m.json), { compute: m.ms, core: m.core, where: 'worker' }); }
-    else if (m.type === 'csv') { pendingCsv.get(m.id)?.(m.csv); pendingCsv.delete(m.id); }
-    else if (m.type === 'error') fallBack(m.message);
-  };
-  worker.onerror = (e) => fallBack(e.message);
-} catch (e) {
-  worker = null;
+let latest = 0;           // the newest keystroke's job
+
+function theWorker() {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === 'result') { if (m.id >= shownId) show(m.id, JSON.parse(m.json), { compute: m.ms, core: m.core, where: 'worker' }); }
+      else if (m.type === 'csv') { pendingCsv.get(m.id)?.(m.csv); pendingCsv.delete(m.id); }
+      else if (m.type === 'error') fallBack(m.message);
+    };
+    worker.onerror = (e) => fallBack(e.message);
+  } catch (e) {
+    worker = null;
+  }
+  return worker;
 }
 
 function fallBack(why) {
-  // no worker (or it failed to start): compute on the main thread instead
-  if (worker) worker.terminate();
+  // no worker (or it failed to start): every input is computed on the page's thread
+  worker?.terminate();
   worker = null;
   console.warn('wardshare: computing on the main thread:', why);
   recompute();
 }
 
-function options(summary = true) {
-  return normalise({ ...state, summary });
+function loadHere() {
+  here ??= load().then((m) => { document.documentElement.dataset.computesHere = ''; return m; });  // (for tests)
+  return here;
 }
 
-// A small input is computed here, on the page's thread, once the module is loaded here too (after the first
-// result): for one ward the worker's round trip was ~6 ms of a keystroke's ~8 (its answer waits while this thread
-// draws the edited box), the computing 0.3 ms. A larger input goes to the worker, so typing never waits for it.
-const HERE_UP_TO = 16 * 1024;
-let here = null;  // the page's module on this thread, once loaded
-function loadHere() {
-  if (!worker || here) return;
-  here = false;  // (loading)
-  load().then((m) => {
-    // its first call compiles the code it runs (~11 ms for a ward): made now, on the text in the box, not on a keystroke
-    if (input.value.length <= HERE_UP_TO) computeJson(m, input.value, { ...options(), display: true });
-    here = m;
-    document.documentElement.dataset.computesHere = '';  // (for tests: small inputs are computed here from now on)
-  }, () => { here = null; });
+loadHere();  // at once: the first result needs it
+
+function options(summary = true) {
+  return normalise({ ...state, summary });
 }
 
 function recompute(since = performance.now()) {
   const id = ++jobId;
   started.set(id, since);
   const job = { type: 'compute', id, text: input.value, options: { ...options(), display: true } };  // what the page shows (docs/json.md)
-  if (here && job.text.length <= HERE_UP_TO && !wantsFull(here, job.text, job.options)) {
+  latest = id;
+  if (job.text.length > HERE_UP_TO && theWorker()) {
+    worker.postMessage(job);
+    return;
+  }
+  loadHere().then(async (first) => {
+    if (id !== latest) return;  // a later keystroke's job is on its way
+    // (CSV or JSON: the second module, loaded here too when small)
+    const m = wantsFull(first, job.text, job.options) ? await loadFull() : first;
+    if (id !== latest) return;
     const t = performance.now();
-    const result = computeWith(here, job.text, job.options);
-    // (a trap: the module here is dropped, and the next keystroke goes to the worker while it loads again)
+    const result = computeWith(m, job.text, job.options);
+    // a trap: core.js dropped the module; the next keystroke loads a fresh one
     if (result.diagnostics[0]?.code === 'internal_error') { here = null; delete document.documentElement.dataset.computesHere; }
-    show(id, result, { compute: performance.now() - t, core: here ? here.read_compute_ms() : 0, where: 'page' });
-  } else if (worker) worker.postMessage(job);
-  else moduleFor(job.text, job.options).then((m) => { const t = performance.now(); show(id, computeWith(m, job.text, job.options), { compute: performance.now() - t, core: m.read_compute_ms(), where: 'page' }); },
-    (error) => { status.textContent = `The calculator could not start: ${error.message}`; });
+    show(id, result, { compute: performance.now() - t, core: here ? m.read_compute_ms() : 0, where: 'page' });
+  }).catch((error) => {
+    here = null;
+    status.textContent = `The calculator could not start: ${error.message}`;
+  });
 }
 
 function csv(text) {
-  if (worker) return new Promise((resolve) => { const id = ++jobId; pendingCsv.set(id, resolve); worker.postMessage({ type: 'csv', id, text, options: options(false) }); });
+  if (theWorker()) return new Promise((resolve) => { const id = ++jobId; pendingCsv.set(id, resolve); worker.postMessage({ type: 'csv', id, text, options: options(false) }); });
   return loadFull().then((m) => csvWith(m, text, options(false)));  // (the CSV export is the second module's)
 }
 
@@ -99,7 +112,6 @@ function show(id, result, timing) {
 
 function painted(id, result, timing) {
   render(result);
-  if (worker && here === null) setTimeout(loadHere, 0);  // (after the first result: it does not wait for a second load)
   const t0 = started.get(id);
   for (const k of started.keys()) if (k <= id) started.delete(k);
   if (t0 !== undefined) {
