@@ -120,9 +120,10 @@ const lines = [
   'ward the round trip to a worker had been ~6 ms of a keystroke\'s ~8 (median 7.7 ms, p95 18.6 ms on 2026-12-02),',
   'its answer waiting while the page\'s thread drew the edited box, against 0.3 ms of computing; and the first',
   'result waited for a worker to start (navigation to first result 621 ms that day). A larger input is computed in a',
-  'worker, started the first time one is needed, which hands the page the JSON text (the page parses it: cheaper',
-  'than cloning a parsed result between threads), so typing never waits for it. Rendering is once per frame; cards',
-  'and report tables off screen skip layout (`content-visibility: auto`).',
+  'worker, started when the page is idle after its first result (a pasted report waited ~350 ms more when the paste',
+  'had to start it), which hands the page the JSON text (the page parses it: cheaper than cloning a parsed result',
+  'between threads), so typing never waits for it. Rendering is once per frame; cards and report tables off screen',
+  'skip layout (`content-visibility: auto`).',
   '',
   ...(page ? [
     'The whole report computed as the page computes it (`computeJson`, then `JSON.parse`), warm, on the page\'s',

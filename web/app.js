@@ -21,12 +21,14 @@ const cardCache = new Map(); // contest JSON -> card element, so a keystroke re-
 // An input up to 16 KB (a ward, a council page, a few rows) is computed here, on the page's thread: for one ward
 // a round trip to a worker was ~6 ms of a keystroke's ~8 (its answer waited while this thread drew the edited
 // box), the computing 0.3 ms; and the first result no longer waits for a worker to start (~700 -> ~450 ms). A
-// larger input goes to a worker, started the first time one is needed, so typing never waits for it.
+// larger input goes to a worker (started when the page is idle after its first result), so typing never waits
+// for it.
 const HERE_UP_TO = 16 * 1024;
 let here = null;          // the page's module on this thread (a promise); null after a trap, until it loads again
-let worker;               // undefined until needed; null where there is none (or it failed)
+let worker;               // undefined until needed or idle after the first result; null where there is none
 let pendingCsv = new Map();
 let latest = 0;           // the newest keystroke's job
+let warming = false;      // the worker's start is on its way
 
 function theWorker() {
   if (worker !== undefined) return worker;
@@ -112,6 +114,12 @@ function show(id, result, timing) {
 
 function painted(id, result, timing) {
   render(result);
+  // the worker, for a large paste, started once the page is idle after its first result (it took ~350 ms more to
+  // show a pasted report when the paste had to start it)
+  if (!warming) {
+    warming = true;
+    (window.requestIdleCallback ?? setTimeout)(() => theWorker()?.postMessage({ type: 'warm' }), { timeout: 2000 });
+  }
   const t0 = started.get(id);
   for (const k of started.keys()) if (k <= id) started.delete(k);
   if (t0 !== undefined) {

@@ -1,12 +1,16 @@
 // web/worker.js - computes off the main thread. Keystrokes arrive faster than a whole report computes, so
 // only the newest waiting job runs; the page drops any answer older than the one it shows.
-import { moduleFor, loadFull, computeJson, csvWith } from './core.js';
+import { load, moduleFor, loadFull, computeJson, csvWith } from './core.js';
 
 let waiting = null;
 let running = false;
 
 self.onmessage = (event) => {
   const job = event.data;
+  if (job.type === 'warm') {  // started ahead of a large paste: the module loaded before it is needed
+    load().catch(() => {});
+    return;
+  }
   if (job.type === 'csv') {
     // (the CSV export is the second module's: the page's writes none)
     loadFull().then((m) => self.postMessage({ type: 'csv', id: job.id, csv: csvWith(m, job.text, job.options) }));
