@@ -199,7 +199,9 @@ int main(int argc, char** argv) {
                                printed ? wardshare::share_source::printed : wardshare::share_source::computed);
 
   if (json) {
-    std::fputs(wardshare::to_json(res, sum ? &*sum : nullptr, 1).c_str(), stdout);
+    // written as it is made, 64 KB at a time: a large input's document (~20 times its size) is never held whole
+    wardshare::write_json(res, sum ? &*sum : nullptr, 1, wardshare::json_detail::full,
+                          [](std::string_view piece, void*) { std::fwrite(piece.data(), 1, piece.size(), stdout); }, nullptr);
     std::fputs("\n", stdout);
   } else if (csv) {
     std::fputs(wardshare::to_csv(res).c_str(), stdout);

@@ -62,6 +62,38 @@ TEST_CASE("output - the JSON document") {
   CHECK(j["diagnostics"][0]["severity"] == "warning");
 }
 
+TEST_CASE("output - the JSON document written a piece at a time is to_json's, never held whole") {
+  auto report = test::read_file("tests/corpus/tusc-local-elections-2024.txt");
+  auto doc = parse(report);
+  auto res = compute(doc);
+  auto sum = summarise(doc, res);
+  for (int indent : {-1, 1}) {
+    INFO("indent " << indent);
+    std::vector<std::string> pieces;
+    write_json(res, &sum, indent, json_detail::full,
+               [](std::string_view piece, void* to) { static_cast<std::vector<std::string>*>(to)->emplace_back(piece); }, &pieces);
+    std::string joined;
+    std::size_t largest = 0;
+    for (const auto& p : pieces) {
+      joined += p;
+      largest = std::max(largest, p.size());
+    }
+    CHECK(joined == to_json(res, &sum, indent));
+    // ~1 MB of JSON (indented) in pieces of 64 KB and a contest's or a diagnostic's more; the summary at the end
+    // is the last piece
+    CHECK(joined.size() > 4 * 64 * 1024);
+    CHECK(pieces.size() >= joined.size() / (128 * 1024));
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) CHECK(pieces[i].size() < 80 * 1024);
+    CHECK(largest < joined.size() / 2);
+  }
+  // a small document is one piece
+  std::vector<std::string> one;
+  write_json(compute(parse("Lab 5; Con 3")), nullptr, -1, json_detail::display,
+             [](std::string_view piece, void* to) { static_cast<std::vector<std::string>*>(to)->emplace_back(piece); }, &one);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0] == to_json(compute(parse("Lab 5; Con 3")), nullptr, -1, json_detail::display));
+}
+
 TEST_CASE("output - text and CSV") {
   auto doc = parse("Lab 1,160; Con 529; \"=cmd\" 3");
   auto r = compute(doc);

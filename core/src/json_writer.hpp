@@ -55,6 +55,13 @@ class json_writer {
 
   /// Capacity only: pages not yet written are not touched (the CLI's memory for a large document).
   void reserve(std::size_t bytes) { buf_.reserve(bytes); }
+  /// The text written so far handed to `sink` once it is 64 KB or more, and the buffer written again from its
+  /// start (what is open stays open): a large document is never held whole. take() returns what is left.
+  void flush(void (*sink)(std::string_view, void*), void* context) {
+    if (len_ < 64 * 1024) return;
+    sink(std::string_view(data_, len_), context);
+    len_ = 0;
+  }
   [[nodiscard]] std::string take() {
     buf_.resize(len_);
     len_ = 0;

@@ -360,16 +360,23 @@ std::string report_line(const contest_result& c) {
   return s;
 }
 
-std::string to_json(const result& r, const summary* s, int indent, json_detail detail) {
+namespace {
+
+using sink_fn = void (*)(std::string_view, void*);
+
+/// The document into `w`; with a sink, handed to it as it goes (after each contest and diagnostic).
+void write_document(json_writer& w, const result& r, const summary* s, json_detail detail, sink_fn sink = nullptr,
+                    void* context = nullptr) {
   bool full = detail == json_detail::full;
-  json_writer w(indent);
-  w.reserve(4096 + r.contests.size() * (indent < 0 ? 2600 : 5200));  // one allocation for a typical contest
   w.begin_object();
   w.field("format", to_string(r.format));
   w.field("shape", r.shape);
   w.key("contests");
   w.begin_array();
-  for (const auto& c : r.contests) write_contest(w, c, full);
+  for (const auto& c : r.contests) {
+    write_contest(w, c, full);
+    if (sink) w.flush(sink, context);
+  }
   w.end_array();
   w.key("diagnostics");
   w.begin_array();
@@ -381,6 +388,7 @@ std::string to_json(const result& r, const summary* s, int indent, json_detail d
     w.field("code", to_string(d.code));
     w.field("message", d.message);
     w.end_object();
+    if (sink) w.flush(sink, context);
   }
   w.end_array();
   w.field("focus", r.document_focus);
@@ -389,7 +397,24 @@ std::string to_json(const result& r, const summary* s, int indent, json_detail d
     write_summary(w, *s, full);
   }
   w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const result& r, const summary* s, int indent, json_detail detail) {
+  json_writer w(indent);
+  w.reserve(4096 + r.contests.size() * (indent < 0 ? 2600 : 5200));  // one allocation for a typical contest
+  write_document(w, r, s, detail);
   return w.take();
+}
+
+void write_json(const result& r, const summary* s, int indent, json_detail detail,
+                void (*sink)(std::string_view text, void* context), void* context) {
+  json_writer w(indent);
+  w.reserve(80 * 1024);
+  write_document(w, r, s, detail, sink, context);
+  auto rest = w.take();
+  if (!rest.empty()) sink(rest, context);
 }
 
 std::string to_text(const result& r) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "wardshare/compute.hpp"
 #include "wardshare/summary.hpp"
@@ -28,6 +29,11 @@ enum class json_detail : unsigned char {
 /// The CLI's `--json` document (docs/json.md). `summary` may be null.
 [[nodiscard]] std::string to_json(const result& r, const summary* s = nullptr, int indent = -1,
                                   json_detail detail = json_detail::full);
+
+/// The same document written a piece at a time: `sink` is given each piece (about 64 KB) in order, so the whole
+/// is never held (the CLI writes a large document to its output so). The pieces joined are to_json()'s text.
+void write_json(const result& r, const summary* s, int indent, json_detail detail,
+                void (*sink)(std::string_view text, void* context), void* context);
 
 /// Human-readable tables, one per contest, with checks and diagnostics.
 [[nodiscard]] std::string to_text(const result& r);
