@@ -118,7 +118,9 @@ function painted(id, result, timing) {
   // show a pasted report when the paste had to start it)
   if (!warming) {
     warming = true;
-    (window.requestIdleCallback ?? setTimeout)(() => theWorker()?.postMessage({ type: 'warm' }), { timeout: 2000 });
+    const start = () => theWorker()?.postMessage({ type: 'warm' });
+    if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 500);
   }
   const t0 = started.get(id);
   for (const k of started.keys()) if (k <= id) started.delete(k);
