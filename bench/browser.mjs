@@ -1,6 +1,6 @@
 // bench/browser.mjs - in Chromium: navigation to first result for a ward, and keystroke-to-result latency
-// (median and 95th percentile) for one ward and with the whole 2024 report in the box, and the whole report
-// computed as the page computes it, warm. Prints one JSON line.
+// (median and 95th percentile) for one ward and with the whole 2024 report in the box, the whole report
+// computed as the page computes it, warm, and pasted into a fresh page. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { launch, site, paste } from '../tests/browser/browser.mjs';
 
@@ -79,6 +79,21 @@ async function computeInPage() {
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, pct(v, 0.5)]));
 }
 out.whole_report_compute_in_page_ms = await computeInPage();
+// 4. the whole report pasted into a page opened a moment before (its worker started in idle time): paste to result
+const pastes = [];
+for (let i = 0; i < 7; i++) {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  await page.goto(`${url}?nosw`);
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => performance.clearMeasures());
+  await paste(page, REPORT);
+  await page.waitForFunction(() => performance.getEntriesByName('wardshare:input-to-result').length > 0, null, { timeout: 20000 });
+  pastes.push(await page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result')[0].duration));
+  await context.close();
+}
+out.paste_report_to_result_ms = { median: pct(pastes, 0.5), p95: pct(pastes, 0.95), runs: pastes.length };
 out.keystroke_to_result_ward_ms = await keystrokes(WARD, [...' Green 12; Ind 40'.repeat(2)]);
 out.keystroke_to_result_report_ms = await keystrokes(REPORT, [...'\nLab 100; Con 50; TUSC 7 (4.7%)']);
 out.chromium = browser.version();
