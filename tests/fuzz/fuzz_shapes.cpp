@@ -358,7 +358,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (m == wardshare::share_method::top) {
       auto s = wardshare::summarise(doc, res);
-      volatile std::size_t n = wardshare::to_json(res, &s).size() + wardshare::to_csv(res).size();
+      auto json = wardshare::to_json(res, &s);
+      // the CLI's way, 64 KB at a time (a large text's document is many pieces): the same text
+      std::string joined;
+      wardshare::write_json(res, &s, -1, wardshare::json_detail::full,
+                            [](std::string_view piece, void* to) { static_cast<std::string*>(to)->append(piece); }, &joined);
+      if (joined != json) __builtin_trap();
+      volatile std::size_t n = json.size() + wardshare::to_csv(res).size();
       (void)n;
     }
   }
