@@ -32,7 +32,8 @@ async function keystrokes(text, keys) {
   await page.goto(`${url}?nosw`);
   await paste(page, text);
   await page.waitForFunction(() => document.querySelectorAll('.card').length > 0, null, { timeout: 20000 });
-  // (the page's own module, which computes inputs up to 16 KB on its thread, loads after the first result)
+  // (the page's own module, which computes inputs up to 16 KB on its thread: loaded at start, and here known
+  // loaded before the first key is timed)
   await page.waitForFunction(() => 'computesHere' in document.documentElement.dataset, null, { timeout: 20000 });
   await page.waitForTimeout(500);
   await page.evaluate(() => { performance.clearMeasures(); const t = document.getElementById('input'); t.setSelectionRange(t.value.length, t.value.length); });
