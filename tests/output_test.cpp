@@ -62,6 +62,11 @@ TEST_CASE("output - the JSON document") {
   CHECK(j["diagnostics"][0]["severity"] == "warning");
 }
 
+namespace {
+/// write_json's sink for the tests: each piece kept, in order, in the std::vector<std::string> at `to`.
+void collect(std::string_view piece, void* to) { static_cast<std::vector<std::string>*>(to)->emplace_back(piece); }
+}  // namespace
+
 TEST_CASE("output - the JSON document written a piece at a time is to_json's, never held whole") {
   auto report = test::read_file("tests/corpus/tusc-local-elections-2024.txt");
   auto doc = parse(report);
@@ -70,8 +75,7 @@ TEST_CASE("output - the JSON document written a piece at a time is to_json's, ne
   for (int indent : {-1, 1}) {
     INFO("indent " << indent);
     std::vector<std::string> pieces;
-    write_json(res, &sum, indent, json_detail::full,
-               [](std::string_view piece, void* to) { static_cast<std::vector<std::string>*>(to)->emplace_back(piece); }, &pieces);
+    write_json(res, &sum, indent, json_detail::full, collect, &pieces);
     std::string joined;
     std::size_t largest = 0;
     for (const auto& p : pieces) {
@@ -88,8 +92,7 @@ TEST_CASE("output - the JSON document written a piece at a time is to_json's, ne
   }
   // a small document is one piece
   std::vector<std::string> one;
-  write_json(compute(parse("Lab 5; Con 3")), nullptr, -1, json_detail::display,
-             [](std::string_view piece, void* to) { static_cast<std::vector<std::string>*>(to)->emplace_back(piece); }, &one);
+  write_json(compute(parse("Lab 5; Con 3")), nullptr, -1, json_detail::display, collect, &one);
   REQUIRE(one.size() == 1);
   CHECK(one[0] == to_json(compute(parse("Lab 5; Con 3")), nullptr, -1, json_detail::display));
 }
