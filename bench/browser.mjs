@@ -7,6 +7,7 @@ import { launch, site, paste } from '../tests/browser/browser.mjs';
 const REPORT = readFileSync(new URL('../tests/corpus/tusc-local-elections-2024.txt', import.meta.url), 'utf8');
 const WARD = 'Fryerns (three seats)\tEleanor Donne\tLab 1,160; Lab 1,142; Lab 1,053; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236';
 const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return +s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1); };
+const spread = (v) => ({ median: pct(v, 0.5), p95: pct(v, 0.95), runs: v.length });
 
 const { server, url } = await site();
 const browser = await launch();
@@ -22,14 +23,20 @@ for (let i = 0; i < 9; i++) {
   firsts.push(await page.evaluate(() => { const e = performance.getEntriesByName('wardshare:input-to-result')[0]; return e.startTime + e.duration; }));
   await context.close();
 }
-out.navigation_to_first_result_ms = { median: pct(firsts, 0.5), p95: pct(firsts, 0.95), runs: firsts.length };
+out.navigation_to_first_result_ms = spread(firsts);
 
-// 2. keystroke to result: type at the end of the box, one key at a time, each given time to finish
-async function keystrokes(text, keys) {
+/** The page in a fresh context that may paste (clipboard permission), without its service worker. */
+async function pastingPage() {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
   const page = await context.newPage();
   await page.goto(`${url}?nosw`);
+  return { context, page };
+}
+
+// 2. keystroke to result: type at the end of the box, one key at a time, each given time to finish
+async function keystrokes(text, keys) {
+  const { context, page } = await pastingPage();
   await paste(page, text);
   await page.waitForFunction(() => document.querySelectorAll('.card').length > 0, null, { timeout: 20000 });
   // (the page's own module, which computes inputs up to 16 KB on its thread: loaded at start, and here known
@@ -83,10 +90,7 @@ out.whole_report_compute_in_page_ms = await computeInPage();
 // 4. the whole report pasted into a page opened a moment before (its worker started in idle time): paste to result
 const pastes = [];
 for (let i = 0; i < 7; i++) {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
-  const page = await context.newPage();
-  await page.goto(`${url}?nosw`);
+  const { context, page } = await pastingPage();
   await page.waitForTimeout(1500);
   await page.evaluate(() => performance.clearMeasures());
   await paste(page, REPORT);
@@ -94,7 +98,7 @@ for (let i = 0; i < 7; i++) {
   pastes.push(await page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result')[0].duration));
   await context.close();
 }
-out.paste_report_to_result_ms = { median: pct(pastes, 0.5), p95: pct(pastes, 0.95), runs: pastes.length };
+out.paste_report_to_result_ms = spread(pastes);
 out.keystroke_to_result_ward_ms = await keystrokes(WARD, [...' Green 12; Ind 40'.repeat(2)]);
 out.keystroke_to_result_report_ms = await keystrokes(REPORT, [...'\nLab 100; Con 50; TUSC 7 (4.7%)']);
 out.chromium = browser.version();
