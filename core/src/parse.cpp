@@ -839,13 +839,14 @@ bool is_not_elected_word(std::string_view w) {
 
 /// A person's name: two to five capitalised words, no digits, nothing that names a place or an office.
 bool looks_like_name(std::string_view s) {
-  auto ws = detail::words(s);
-  if (ws.size() < 2 || ws.size() > 5) return false;
   static constexpr std::string_view not_names[] = {
       "Council", "County", "Borough", "District", "Ward", "Division", "Mayor", "Commissioner", "Authority",
       "Assembly", "Constituency", "Election", "Elections", "Results", "Result", "Party", "Combined",
       "Members", "Member", "Police", "Crime", "Metropolitan", "City", "Region", "Candidates", "Council's"};
-  for (auto w : ws) {
+  std::size_t pos = 0;
+  int count = 0;
+  for (auto w = detail::next_word(s, pos); !w.empty(); w = detail::next_word(s, pos)) {
+    if (++count > 5) return false;
     if (!detail::is_upper(w.front()) && w != "de" && w != "van" && w != "von" && w != "bin" && w != "al" && w != "la")
       return false;
     for (char ch : w)
@@ -853,7 +854,7 @@ bool looks_like_name(std::string_view s) {
     for (auto n : not_names)
       if (w == n) return false;
   }
-  return true;
+  return count >= 2;
 }
 
 /// A party's description as a ballot paper prints it, of a party the registry may not know: `Party`,
@@ -2091,9 +2092,15 @@ class assembler {
         auto rest = trim(f.substr(close + 1));
         if (!rest.empty()) names = rest;
       } else {
-        auto ws = detail::words(f);
-        if (ws.size() >= 4) {
-          auto cut = static_cast<std::size_t>(ws[ws.size() - 2].data() - f.data());
+        std::size_t pos = 0, count = 0;
+        const char* last = nullptr;
+        const char* before_last = nullptr;
+        for (auto w = detail::next_word(f, pos); !w.empty(); w = detail::next_word(f, pos), ++count) {
+          before_last = last;
+          last = w.data();
+        }
+        if (count >= 4) {
+          auto cut = static_cast<std::size_t>(before_last - f.data());
           ward = trim(f.substr(0, cut));
           names = trim(f.substr(cut));
         } else {

@@ -124,18 +124,4 @@ inline std::string_view next_word(std::string_view s, std::size_t& pos) noexcept
   return slice(s, start, pos - start);
 }
 
-/// Splits on ASCII white space.
-inline std::vector<std::string_view> words(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && is_space(s[i])) ++i;
-    std::size_t j = i;
-    while (j < s.size() && !is_space(s[j])) ++j;
-    if (j > i) out.push_back(slice(s, i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 }  // namespace wardshare::detail
