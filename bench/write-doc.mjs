@@ -43,7 +43,7 @@ const lines = [
   '',
   row('file', 'gzip', 'raw', 'budget'), row('---', '---', '---', '---'),
   row('wardshare.wasm (the page\'s module: every format but CSV and JSON; no CSV export)', kb(sizes.wasm.gzip), kb(sizes.wasm.raw), kb(sizes.wasm.budget)),
-  row('wardshare-full.wasm (the whole core, compiled for speed: the worker\'s, for inputs over 16 KB; the page\'s for CSV or JSON input)', kb(sizes.wasm_full.gzip), kb(sizes.wasm_full.raw), kb(sizes.wasm_full.budget)),
+  row('wardshare-full.wasm (the whole core; loaded only for CSV or JSON input, or the CSV export)', kb(sizes.wasm_full.gzip), kb(sizes.wasm_full.raw), kb(sizes.wasm_full.budget)),
   row('wardshare-core.js (glue, terser)', kb(sizes.glue.gzip), kb(sizes.glue.raw), kb(sizes.glue.budget)),
   row(`the page's own JS (${sizes.page_js.files.length} files)`, kb(sizes.page_js.gzip), kb(sizes.page_js.raw), kb(sizes.page_js.budget)),
   row('wasm + glue', kb(sizes.wasm.gzip + sizes.glue.gzip), kb(sizes.wasm.raw + sizes.glue.raw), ''),

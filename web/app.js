@@ -84,7 +84,7 @@ function recompute(since = performance.now()) {
     const result = computeWith(m, job.text, job.options);
     // a trap: core.js dropped the module; the next keystroke loads a fresh one
     if (result.diagnostics[0]?.code === 'internal_error') { here = null; delete document.documentElement.dataset.computesHere; }
-    show(id, result, { compute: performance.now() - t, core: here ? m.read_compute_ms() : 0, where: 'page', module: m === first ? 'page' : 'full' });
+    show(id, result, { compute: performance.now() - t, core: here ? m.read_compute_ms() : 0, where: 'page' });
   }).catch((error) => {
     here = null;
     status.textContent = `The calculator could not start: ${error.message}`;

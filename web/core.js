@@ -30,7 +30,7 @@ export function load(moduleOptions = {}) {
   return instance;
 }
 
-/** The second module: the whole core, with the CSV and JSON readers (the first leaves them out to stay small), compiled for speed. */
+/** The second module: the whole core, with the CSV and JSON readers (the first leaves them out to stay small). */
 export function loadFull(moduleOptions = {}) {
   fullInstance ??= createWardshare({ locateFile: () => new URL('wardshare-full.wasm', import.meta.url).href, ...moduleOptions })
     .catch((error) => { fullInstance = null; throw error; });

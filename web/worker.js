@@ -1,9 +1,6 @@
 // web/worker.js - computes off the main thread. Keystrokes arrive faster than a whole report computes, so
 // only the newest waiting job runs; the page drops any answer older than the one it shows.
-// The page sends here only inputs too large to compute on its own thread (and the CSV export): they are read by
-// the second module, whose core is compiled for speed (~1.3x the page's module on the whole report; wasm/
-// CMakeLists.txt), and which reads every format.
-import { loadFull, computeJson, csvWith } from './core.js';
+import { load, moduleFor, loadFull, computeJson, csvWith } from './core.js';
 
 let waiting = null;
 let running = false;
@@ -11,10 +8,11 @@ let running = false;
 self.onmessage = (event) => {
   const job = event.data;
   if (job.type === 'warm') {  // started ahead of a large paste: the module loaded before it is needed
-    loadFull().catch(() => {});
+    load().catch(() => {});
     return;
   }
   if (job.type === 'csv') {
+    // (the CSV export is the second module's: the page's writes none)
     loadFull().then((m) => self.postMessage({ type: 'csv', id: job.id, csv: csvWith(m, job.text, job.options) }));
     return;
   }
@@ -28,7 +26,7 @@ async function run() {
     while (waiting) {
       const job = waiting;
       waiting = null;
-      const module = await loadFull();  // loaded once, then at once
+      const module = await moduleFor(job.text, job.options);  // loaded once each, then at once
       const start = performance.now();
       const json = computeJson(module, job.text, job.options);  // parsed by the page, not cloned
       // ms: the whole call; core: the module's reading and computing, before it writes the answer

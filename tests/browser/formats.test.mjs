@@ -61,6 +61,7 @@ test('the switch: CSV pasted and read as CSV (by the second module), then read a
   const { context, page, errors, requests } = await open();
   await paste(page, data('wikipedia-local.txt'));
   await cardsAre(page, 2);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), false);
   await paste(page, data('democracy-club.csv'));
   await cardsAre(page, 3);
   assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), true);
@@ -250,10 +251,11 @@ test('results cards copied a field a line, a table of parties, results posted a 
   await context.close();
 });
 
-test('JSON input is read by the second module', async () => {
+test('JSON input loads the second module, only when JSON (or CSV) is pasted', async () => {
   const { context, page, errors, requests } = await open();
   await paste(page, data('wikipedia-local.txt'));
   await cardsAre(page, 2);
+  assert.equal(requests.some((r) => r.endsWith('/wardshare-full.wasm')), false);
   await paste(page, data('input.json'));
   await page.waitForFunction(() => document.querySelector('#format-note').textContent === 'Recognised: JSON.', null, { timeout: 15000 });
   await cardsAre(page, 2);

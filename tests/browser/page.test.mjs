@@ -41,10 +41,9 @@ async function waitFor(page, fn, arg) {
   await page.waitForFunction(fn, arg, { timeout: 15000 });
 }
 
-/** Where each result shown was computed (`page` or `worker`), oldest first; `module` instead: on the page's
- * thread, by which module (`page`, the small one, or `full`, the one compiled for speed). */
-function computedWhere(page, what = 'where') {
-  return page.evaluate((key) => performance.getEntriesByName('wardshare:input-to-result').map((e) => e.detail[key]), what);
+/** Where each result shown was computed (`page` or `worker`), oldest first. */
+function computedWhere(page) {
+  return page.evaluate(() => performance.getEntriesByName('wardshare:input-to-result').map((e) => e.detail.where));
 }
 
 test('typing a ward line shows its shares as you type, with three seats', async () => {
@@ -69,14 +68,13 @@ test('typing a ward line shows its shares as you type, with three seats', async 
   await context.close();
 });
 
-test('a small input is computed on the page\'s thread by the small module, a large one in a worker by the fast one', async () => {
+test('a small input is computed on the page\'s thread, a large one in a worker', async () => {
   const { context, page, errors } = await open();
   await page.locator('#input').click();
   await page.keyboard.type('Lab 1,160; Con 529; LD 329; TUSC 218 (9.7%) Votes cast 2,236');
   await waitFor(page, () => document.querySelectorAll('.card tbody tr').length === 4);
   assert.equal(await share(page, 'TUSC'), '9.7%');
   assert.deepEqual([...new Set(await computedWhere(page))], ['page']);
-  assert.deepEqual([...new Set(await computedWhere(page, 'module'))], ['page']);
   // the worker starts after the first result (in idle time, ready for a large paste), not before it
   assert.equal(await page.evaluate(() => {
     const w = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/worker.js'));
@@ -87,9 +85,6 @@ test('a small input is computed on the page\'s thread by the small module, a lar
   await paste(page, REPORT);
   await waitFor(page, () => /^277 contests/.test(document.getElementById('status').textContent));
   assert.equal((await computedWhere(page)).at(-1), 'worker');
-  // (the worker fetched the module compiled for speed, and only that one)
-  const fetched = await page.workers()[0].evaluate(() => performance.getEntriesByType('resource').map((r) => r.name.split('/').pop()));
-  assert.deepEqual(fetched.filter((f) => f.endsWith('.wasm')), ['wardshare-full.wasm']);
   await page.fill('#input', FRYERNS);
   await waitFor(page, () => document.querySelectorAll('.card').length === 1);
   assert.equal(await share(page, 'Lab'), '51.9%');

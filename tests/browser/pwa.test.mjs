@@ -65,7 +65,7 @@ test('after one visit, with the network cut, the page loads and computes', async
   await page.click('[data-example=report]');  // examples are precached too
   await page.waitForFunction(() => /^277 contests/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
   await page.screenshot({ path: `${SHOTS}offline.png` });
-  // CSV too: the second module was precached with the first
+  // CSV too: the second module, never fetched on this visit, was precached with the first
   await paste(page, readFileSync(new URL('../data/democracy-club.csv', import.meta.url), 'utf8'));
   await page.waitForFunction(() => /^3 contests/.test(document.getElementById('status').textContent) &&
     document.getElementById('format-note').textContent === 'Recognised: CSV.', null, { timeout: 20000 });
