@@ -313,14 +313,17 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   out.candidates.reserve(c.entries.size());
   {
     // room for a group per distinct label (`Lab; Lab; Lab; Con` has two): usually fewer than the entries
-    std::size_t labels = 0;
+    std::size_t labels = 0, printed = 0;
     for (std::size_t i = 0; i < c.entries.size(); ++i) {
+      printed += c.entries[i].printed_percent.has_value();
+      if (labels == c.entries.size()) continue;  // (a long list: no counting)
       std::size_t k = 0;
       while (k < i && !detail::same_bytes(c.entries[k].label, c.entries[i].label)) ++k;
       labels += k == i;
-      if (i >= 16) { labels = c.entries.size(); break; }  // (a long list: no counting)
+      if (i >= 16) labels = c.entries.size();
     }
     out.parties.reserve(labels);
+    out.stated_shares.reserve(printed);
   }
   detail::group_index by_group{out.parties};
   auto group_of = [&by_group](const std::string& group) { return by_group.find(group); };
@@ -328,7 +331,7 @@ contest_result compute_contest(const contest& c, const compute_options& options,
   int independents = 0;
   bool held = false;  // a sum of votes reached detail::max_sum
   for (const auto& e : c.entries) {
-    candidate_result cr;
+    auto& cr = out.candidates.emplace_back();  // (room made above: no reference to it moves)
     point_at(e, cr);
     cr.votes = e.votes;
     cr.elected_marker = e.elected_marker;
@@ -381,7 +384,6 @@ contest_result compute_contest(const contest& c, const compute_options& options,
     if (e.printed_percent && !pr.printed_percent) pr.printed_percent = e.printed_percent;
     if (e.printed_percent) out.stated_shares.emplace_back(std::string(display), *e.printed_percent);
     out.all_votes = detail::add_counts(out.all_votes, cr.votes, held);
-    out.candidates.push_back(std::move(cr));
   }
   for (const auto& pr : out.parties) out.sum_of_highest = detail::add_counts(out.sum_of_highest, pr.highest, held);
   if (held)

@@ -592,7 +592,8 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       }
       if (auto n = read_number(w.text)) {
         auto where = position(l, label.empty() ? w.offset : label.front().offset);
-        if (detail::say_count(*n, w.text, position(l, w.offset), r.diags)) {
+        // (its position worked out only when there is something to say of it)
+        if ((n->too_large || n->odd_grouping) && detail::say_count(*n, w.text, position(l, w.offset), r.diags)) {
           label.clear();
           ++r.bad;
           continue;
