@@ -38,6 +38,7 @@ function theWorker() {
       const m = e.data;
       if (m.type === 'result') { if (m.id >= shownId) show(m.id, JSON.parse(m.json), { compute: m.ms, core: m.core, where: 'worker' }); }
       else if (m.type === 'csv') { pendingCsv.get(m.id)?.(m.csv); pendingCsv.delete(m.id); }
+      else if (m.type === 'rehearsed') document.documentElement.dataset.workerRehearsed = String(m.contests);
       else if (m.type === 'error') fallBack(m.message);
     };
     worker.onerror = (e) => fallBack(e.message);
