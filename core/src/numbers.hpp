@@ -31,6 +31,8 @@ struct number_word {
   std::int64_t value = 0;
   bool odd_grouping = false;  ///< commas not every three digits (`1,16,0`)
   bool too_large = false;     ///< beyond max_votes
+  /// Whether say_count has anything to say of it (a reader works out the position to pass only then).
+  [[nodiscard]] bool remarkable() const noexcept { return odd_grouping || too_large; }
 };
 
 /// `1,160`, `1171`, `2,476,687` (a trailing comma is allowed: `Name, Party, 1234,`); nullopt when not a count.

@@ -593,7 +593,7 @@ results_read read_results(const clean_line& l, std::size_t begin, std::size_t en
       if (auto n = read_number(w.text)) {
         auto where = position(l, label.empty() ? w.offset : label.front().offset);
         // (its position worked out only when there is something to say of it)
-        if ((n->too_large || n->odd_grouping) && detail::say_count(*n, w.text, position(l, w.offset), r.diags)) {
+        if (n->remarkable() && detail::say_count(*n, w.text, position(l, w.offset), r.diags)) {
           label.clear();
           ++r.bad;
           continue;
@@ -2286,7 +2286,7 @@ class assembler {
     for (std::size_t k = 0; k < vi; ++k)  // a party and a name are words, not figures
       if (read_number(f[k].text) || detail::read_decimal(f[k].text)) return false;
     auto n = *read_number(f[vi].text);
-    if (detail::say_count(n, f[vi].text, position(l, f[vi].offset), doc_.diagnostics)) return true;
+    if (n.remarkable() && detail::say_count(n, f[vi].text, position(l, f[vi].offset), doc_.diagnostics)) return true;
     entry e;
     e.label = std::string(f[0].text);
     if (vi == 2) e.name = std::string(f[1].text);
