@@ -183,7 +183,7 @@ const lines = [
   '  report in 0.75x the time once warm (`node bench/ab.mjs`, 20 paired rounds: 0.73x-0.76x; the same program 1.84x',
   '  native), but a report pasted into a fresh page took 490-580 ms against 320-350 ms (bench/browser.mjs, in turns',
   '  with the small module): a new module\'s first call runs before V8 has optimised it, and the larger one\'s first',
-  '  call is slower (Node: 121-139 ms against 82-97 ms). A first paste matters more than the keystrokes after it:',
+  '  call is slower (Node: 121-139 ms against 82-97 ms; both measured before the worker rehearsed, above). A first paste matters more than the keystrokes after it:',
   '  reverted. (bench/ab.mjs had compared a module with itself until that day: core.js\'s load() keeps one instance;',
   '  re-run, inlining up to 8 against 6 gave 0.986x, within the rounds\' spread.) dlmalloc is no faster than emmalloc;',
   '  a word-at-a-time scan for markup in `clean` made no difference, natively or in wasm (reverted).',
